@@ -1,0 +1,41 @@
+package app
+
+import (
+	"slices"
+	"strings"
+)
+
+// Recordings returns one page of a child's daily recordings, newest first.
+// Screens page through them so thousands of entries stay fast.
+func (a *App) Recordings(childID string, offset, limit int) ([]Recording, error) {
+	return a.store.Recordings(childID, offset, limit)
+}
+
+// CountRecordings counts a child's recordings.
+func (a *App) CountRecordings(childID string) (int, error) { return a.store.CountRecordings(childID) }
+
+// SaveRecording validates and stores a daily recording. A day in the future
+// is refused: a recording is about what happened.
+func (a *App) SaveRecording(r *Recording) error {
+	r.Text = strings.TrimSpace(r.Text)
+	if r.Day.IsZero() {
+		r.Day = a.Today()
+	}
+	switch {
+	case r.ChildID == "":
+		return invalid("child", "error.child_required")
+	case r.Text == "":
+		return invalid("text", "error.text_required")
+	case r.Day.After(a.Today()):
+		return invalid("day", "error.day_future")
+	}
+	for _, t := range r.Tags {
+		if !slices.Contains(Tags, t) {
+			return invalid("tags", "error.tag_invalid")
+		}
+	}
+	return a.store.SaveRecording(r)
+}
+
+// DeleteRecording removes a recording.
+func (a *App) DeleteRecording(id string) error { return a.store.DeleteRecording(id) }

@@ -1,0 +1,132 @@
+package data
+
+import (
+	"crypto/cipher"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/google/uuid"
+)
+
+// KeyWrap is the data key sealed under one unlock method's key-encryption
+// key: "keychain" (a random secret held by the OS keychain) or
+// "passphrase" (Argon2id over the user's passphrase, with Salt and Params).
+// Several wraps of the same key let the user unlock either way.
+type KeyWrap struct {
+	Method  string
+	Salt    []byte
+	Params  Argon2Params
+	Wrapped []byte
+}
+
+// KeyWraps lists the stored wraps. They are ciphertext and public
+// parameters, so they are readable while locked (they are how one unlocks).
+func (s *Store) KeyWraps() ([]KeyWrap, error) {
+	rows, err := s.r.Query(`SELECT method, salt, argon_time, argon_memory_kib, argon_threads, wrapped
+		FROM key_wraps WHERE deleted_at IS NULL ORDER BY created_at`)
+	out, err := collect(rows, err, func(w *KeyWrap) []any {
+		return []any{&w.Method, &w.Salt, &w.Params.Time, &w.Params.MemoryKiB, &w.Params.Threads, &w.Wrapped}
+	})
+	return out, wrap("list key wraps", err)
+}
+
+// SaveKeyWrap stores w, replacing any wrap with the same Method.
+func (s *Store) SaveKeyWrap(w KeyWrap) error {
+	if w.Method == "" || len(w.Wrapped) == 0 {
+		return errors.New("save key wrap: method and wrapped key are required")
+	}
+	_, err := s.w.Exec(`INSERT INTO key_wraps (id, created_at, updated_at, method, salt, argon_time, argon_memory_kib, argon_threads, wrapped)
+		VALUES (?, ?2, ?2, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (method) DO UPDATE SET updated_at = excluded.updated_at, deleted_at = NULL, salt = excluded.salt,
+			argon_time = excluded.argon_time, argon_memory_kib = excluded.argon_memory_kib,
+			argon_threads = excluded.argon_threads, wrapped = excluded.wrapped`,
+		uuid.NewString(), stamp(s.now()), w.Method, w.Salt, w.Params.Time, w.Params.MemoryKiB, w.Params.Threads, w.Wrapped)
+	return wrap("save key wrap "+w.Method, err)
+}
+
+// DeleteKeyWrap removes an unlock method (the wrapped key is scrubbed).
+// Deleting a method that is not stored is not an error.
+func (s *Store) DeleteKeyWrap(method string) error {
+	_, err := s.w.Exec("UPDATE key_wraps SET deleted_at = ?1, updated_at = ?1, salt = NULL, wrapped = NULL WHERE method = ?2 AND deleted_at IS NULL",
+		stamp(s.now()), method)
+	return wrap("delete key wrap "+method, err)
+}
+
+// keyCheck is the value sealed at first unlock; opening it proves a key is
+// the one the data was written with.
+var keyCheck = []byte("hearth/key-check/v1")
+
+// Unlock makes the data key available to reads and writes and builds the
+// in-memory search index. The first unlock ever records a check value;
+// later ones refuse (ErrWrongKey) a key that does not open it, before
+// anything is written with it.
+func (s *Store) Unlock(dataKey []byte) error {
+	aead, err := newAEAD(dataKey)
+	if err != nil {
+		return fmt.Errorf("unlock: %w", err)
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if err := s.checkKey(aead); err != nil {
+		return fmt.Errorf("unlock: %w", err)
+	}
+	idx, err := s.buildIndex(aead)
+	if err != nil {
+		return fmt.Errorf("unlock: build search index: %w", err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.dropKey()
+	s.aead, s.index = aead, idx
+	return nil
+}
+
+func (s *Store) checkKey(aead cipher.AEAD) error {
+	tx, err := s.w.BeginTx(bg, nil)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback() }()
+	var id string
+	var sealed []byte
+	err = tx.QueryRowContext(bg, "SELECT id, sealed FROM key_check WHERE deleted_at IS NULL").Scan(&id, &sealed)
+	if errors.Is(err, sql.ErrNoRows) {
+		id, now := uuid.NewString(), stamp(s.now())
+		sealed = seal(aead, keyCheck, fieldAD("key_check", id, "sealed"))
+		if _, err := tx.ExecContext(bg, "INSERT INTO key_check (id, created_at, updated_at, sealed) VALUES (?, ?2, ?2, ?)", id, now, sealed); err != nil {
+			return err
+		}
+		return tx.Commit()
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := open(aead, sealed, fieldAD("key_check", id, "sealed")); err != nil {
+		return ErrWrongKey
+	}
+	return nil
+}
+
+// Lock forgets the data key and drops the search index; sensitive reads and
+// writes then fail with ErrLocked until the next Unlock. The store keeps the
+// key only inside its AEAD, which the garbage collector reclaims (Go offers
+// no way to wipe it); callers should clear their own copy after Unlock.
+func (s *Store) Lock() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.dropKey()
+}
+
+func (s *Store) dropKey() {
+	s.aead = nil
+	s.index.close()
+	s.index = nil
+}
+
+// Unlocked reports whether the data key is loaded.
+func (s *Store) Unlocked() bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.aead != nil
+}

@@ -1,0 +1,323 @@
+package data
+
+import (
+	"crypto/cipher"
+	"database/sql"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+)
+
+// The search index lives in an in-memory SQLite database that exists only
+// while the store is unlocked. It holds decrypted text, so it must never
+// reach the disk: the database is ":memory:", its connection is pinned so
+// the pool cannot drop (and silently empty) it, and the driver keeps temp
+// storage in memory (see driverName).
+
+const indexSchema = `
+CREATE TABLE docs (
+    n        INTEGER PRIMARY KEY,
+    id       TEXT NOT NULL UNIQUE,
+    kind     TEXT NOT NULL,
+    child_id TEXT NOT NULL,
+    date     TEXT NOT NULL,
+    created  TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');`
+
+// doc is one searchable record in plain text.
+type doc struct {
+	kind    HitKind
+	rec     Record
+	childID string
+	date    time.Time // zero means the day it was created
+	parts   []string  // joined to form the searchable body
+}
+
+// indexOp adds or replaces doc, or deletes id when doc is nil.
+type indexOp struct {
+	id  string
+	doc *doc
+}
+
+// searchable is an aggregate the search index covers.
+type searchable interface {
+	entity
+	doc() doc
+}
+
+// putIndexed saves e and queues its new text for the index.
+func (b *Batch) putIndexed(e searchable) error {
+	if err := b.put(e); err != nil {
+		return err
+	}
+	d := e.doc()
+	b.ops = append(b.ops, indexOp{id: d.rec.ID, doc: &d})
+	return nil
+}
+
+func (b *Batch) unindex(ids ...string) {
+	for _, id := range ids {
+		b.ops = append(b.ops, indexOp{id: id})
+	}
+}
+
+// deleteIndexed tombstones one searchable record and drops it from search.
+func (b *Batch) deleteIndexed(e entity, id string) error {
+	if err := b.deleteByID(e, id); err != nil {
+		return err
+	}
+	b.unindex(id)
+	return nil
+}
+
+type index struct {
+	mu    sync.Mutex
+	db    *sql.DB
+	conn  *sql.Conn
+	stale bool // an update failed; rebuild before the next search
+}
+
+func newIndex() (*index, error) {
+	db, err := sql.Open(driverName, ":memory:")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	conn, err := db.Conn(bg)
+	if err == nil {
+		_, err = conn.ExecContext(bg, indexSchema)
+	}
+	if err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return &index{db: db, conn: conn}, nil
+}
+
+func (x *index) close() {
+	if x == nil {
+		return
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	_ = x.conn.Close()
+	_ = x.db.Close()
+}
+
+// apply brings the index up to date after a commit. The data is already
+// safely saved, so a failure here is not the caller's: the index is marked
+// stale and rebuilt from the database before the next search.
+func (x *index) apply(ops []indexOp) {
+	if x == nil || len(ops) == 0 {
+		return
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if err := x.write(ops); err != nil {
+		x.stale = true
+	}
+}
+
+func (x *index) write(ops []indexOp) error {
+	tx, err := x.conn.BeginTx(bg, nil)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback() }()
+	var stmts [4]*sql.Stmt
+	for i, q := range []string{
+		"DELETE FROM fts WHERE rowid = (SELECT n FROM docs WHERE id = ?)",
+		"DELETE FROM docs WHERE id = ?",
+		"INSERT INTO docs (id, kind, child_id, date, created) VALUES (?, ?, ?, ?, ?)",
+		"INSERT INTO fts (rowid, body) VALUES (?, ?)",
+	} {
+		if stmts[i], err = tx.PrepareContext(bg, q); err != nil {
+			return err
+		}
+		defer stmts[i].Close()
+	}
+	for _, op := range ops {
+		for _, st := range stmts[:2] {
+			if _, err := st.ExecContext(bg, op.id); err != nil {
+				return err
+			}
+		}
+		if op.doc == nil {
+			continue
+		}
+		d := op.doc
+		body := joinParts(d.parts)
+		if body == "" {
+			continue
+		}
+		date := d.date
+		if date.IsZero() {
+			date = d.rec.Created
+		}
+		res, err := stmts[2].ExecContext(bg, d.rec.ID, string(d.kind), d.childID, stamp(date), stamp(d.rec.Created))
+		if err != nil {
+			return err
+		}
+		n, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		if _, err := stmts[3].ExecContext(bg, n, body); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+func joinParts(parts []string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, " — ")
+}
+
+// indexed lets docsOf allocate a searchable T.
+type indexed[T any] interface {
+	*T
+	searchable
+}
+
+func docsOf[T any, P indexed[T]](q querier, aead cipher.AEAD) ([]indexOp, error) {
+	rows, err := queryAll[T, P](q, aead, "")
+	return opsFor[T, P](rows), err
+}
+
+// goalDocs reads goals with their steps, which their text includes.
+func goalDocs(q querier, aead cipher.AEAD) ([]indexOp, error) {
+	goals, err := queryGoals(q, aead, "")
+	return opsFor(goals), err
+}
+
+func opsFor[T any, P indexed[T]](rows []T) []indexOp {
+	ops := make([]indexOp, len(rows))
+	for i := range rows {
+		d := P(&rows[i]).doc()
+		ops[i] = indexOp{id: d.rec.ID, doc: &d}
+	}
+	return ops
+}
+
+// fill loads every live searchable record into x from one snapshot.
+func (s *Store) fill(x *index, aead cipher.AEAD) error {
+	tx, err := s.r.BeginTx(bg, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback() }()
+	var ops []indexOp
+	for _, load := range []func(querier, cipher.AEAD) ([]indexOp, error){
+		docsOf[Recording], docsOf[Milestone], docsOf[Need], docsOf[Training], goalDocs,
+	} {
+		more, err := load(tx, aead)
+		if err != nil {
+			return err
+		}
+		ops = append(ops, more...)
+	}
+	return x.write(ops)
+}
+
+func (s *Store) buildIndex(aead cipher.AEAD) (*index, error) {
+	x, err := newIndex()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.fill(x, aead); err != nil {
+		x.close()
+		return nil, err
+	}
+	return x, nil
+}
+
+// maxTerms bounds the work one search can ask for.
+const maxTerms = 16
+
+// matchExpr turns what the user typed into an FTS5 query that cannot fail
+// to parse: the input is split into words (anything but letters, digits and
+// marks separates them), each word is quoted as an FTS5 string (so AND, OR,
+// NEAR, *, ^, : and parentheses are just text) and given a trailing * so it
+// matches as a prefix while the user is still typing. Words must all match.
+func matchExpr(query string) string {
+	words := strings.FieldsFunc(query, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r)
+	})
+	var terms []string
+	for _, w := range words {
+		if len(terms) == maxTerms {
+			break
+		}
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) < 0 {
+			continue // marks alone make no token
+		}
+		terms = append(terms, `"`+strings.ReplaceAll(w, `"`, `""`)+`"*`)
+	}
+	return strings.Join(terms, " ")
+}
+
+// Search finds records whose text starts words with every word of query,
+// best match first, then newest. An empty query finds nothing; a limit of
+// zero or less finds nothing.
+func (s *Store) Search(query string, limit int) ([]Hit, error) {
+	var hits []Hit
+	err := s.read("search", func(aead cipher.AEAD) error {
+		match := matchExpr(query)
+		if match == "" || limit <= 0 {
+			return nil
+		}
+		x := s.index
+		x.mu.Lock()
+		defer x.mu.Unlock()
+		if x.stale {
+			if _, err := x.conn.ExecContext(bg, "DELETE FROM docs; DELETE FROM fts"); err != nil {
+				return err
+			}
+			if err := s.fill(x, aead); err != nil {
+				return err
+			}
+			x.stale = false
+		}
+		var err error
+		hits, err = x.search(match, limit)
+		return err
+	})
+	return hits, err
+}
+
+func (x *index) search(match string, limit int) ([]Hit, error) {
+	rows, err := x.conn.QueryContext(bg, `SELECT d.kind, d.id, d.child_id, d.date, snippet(fts, 0, '', '', '…', 16)
+		FROM fts JOIN docs d ON d.n = fts.rowid
+		WHERE fts MATCH ? ORDER BY fts.rank, d.date DESC, d.created DESC LIMIT ?`, match, limit)
+	hits, err := collect(rows, err, func(h *Hit) []any {
+		return []any{&h.Kind, &h.ID, &h.ChildID, stampCol(&h.Date), &h.Snippet}
+	})
+	for i := range hits {
+		hits[i].Snippet = shorten(strings.Join(strings.Fields(hits[i].Snippet), " "), snippetRunes)
+	}
+	return hits, err
+}
+
+// snippetRunes caps a snippet at about two lines of a results list.
+const snippetRunes = 120
+
+// shorten cuts s at a word boundary so it has at most n runes.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n - 1
+	if i := strings.LastIndexFunc(string(r[:cut]), unicode.IsSpace); i > 0 {
+		return strings.TrimRight(string(r[:cut])[:i], " —…") + "…"
+	}
+	return string(r[:cut]) + "…"
+}

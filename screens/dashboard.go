@@ -1,0 +1,163 @@
+package screens
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearth-app/hearth/app"
+)
+
+// dashboardView is the home screen: one snapshot of the household, so a
+// carer sees at a glance how each child is doing and what needs doing.
+type dashboardView struct {
+	base
+	data app.Dashboard
+}
+
+func (u *UI) newDashboard() (screen, error) {
+	d, err := u.a.Dashboard()
+	if err != nil {
+		return nil, err
+	}
+	names, err := u.childNames()
+	if err != nil {
+		return nil, err
+	}
+	v := &dashboardView{data: d}
+	objs := []fyne.CanvasObject{
+		heading(lang.X("nav.home", "Home")),
+		subheading(lang.X("dashboard.missions", "The five Missions")),
+		note(lang.X("dashboard.missions_note", "Milestones are grouped under the five Missions of the Independent Review of Children's Social Care (2022). The aims below are national goals for the country, not targets for you or your child.")),
+		card(missionRows(d.Missions, true)...),
+		subheading(lang.X("dashboard.children", "Children")),
+	}
+	if len(d.Children) == 0 {
+		objs = append(objs, para(lang.X("dashboard.no_children", "You have not added any children yet.")),
+			container.NewHBox(primary(lang.X("children.add", "Add a child"), theme.ContentAddIcon(), func() { u.open(route{page: pageChildForm}) })))
+	}
+	for _, c := range d.Children {
+		objs = append(objs, u.childCard(c))
+	}
+	objs = append(objs, subheading(lang.X("dashboard.needs", "Support needs still open")), u.openNeeds(d.OpenNeeds, names))
+	if d.TSD.Applies {
+		more := widget.NewButtonWithIcon(lang.X("dashboard.tsd_open", "See your training standards"), theme.NavigateNextIcon(),
+			func() { u.open(route{page: pageTraining, tab: 1}) })
+		objs = append(objs, subheading(lang.X("tsd.title", "Training standards (TSD)")),
+			card(append(tsdSummary(d.TSD), container.NewHBox(more))...))
+	}
+	objs = append(objs, subheading(lang.X("dashboard.recordings", "Recent daily recordings")), u.recentRecordings(d.RecentRecordings, names))
+	v.root = page(objs...)
+	return v, nil
+}
+
+// missionRows shows achieved and planned counts per Mission. With aims,
+// each count is bold with the review's aim under it as small print; without,
+// the five counts are a compact block of plain lines.
+func missionRows(counts []app.MissionCount, withAims bool) []fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	for _, mc := range counts {
+		line := lang.X("dashboard.mission_counts", "{{.Mission}}: {{.Achieved}} achieved, {{.Planned}} planned",
+			map[string]any{"Mission": missionNames[mc.Mission].text(), "Achieved": mc.Achieved, "Planned": mc.Planned})
+		if withAims {
+			rows = append(rows, tight(bold(line), note(missionAims[mc.Mission].text())))
+		} else {
+			rows = append(rows, para(line))
+		}
+	}
+	if !withAims {
+		return []fyne.CanvasObject{tight(rows...)}
+	}
+	return rows
+}
+
+// childCard is one child's summary. The child's name is a large button, as
+// the card's way in to the child's page.
+func (u *UI) childCard(c app.ChildSummary) fyne.CanvasObject {
+	id := c.Child.ID
+	open := widget.NewButtonWithIcon(app.DisplayName(c.Child), theme.AccountIcon(), func() { u.open(route{page: pageChild, id: id}) })
+	open.Alignment = widget.ButtonAlignLeading
+	objs := []fyne.CanvasObject{open}
+	objs = append(objs, missionRows(c.Missions, false)...)
+	if len(c.RecentMilestones) > 0 {
+		lines := []fyne.CanvasObject{bold(lang.X("dashboard.recent_milestones", "Latest milestones"))}
+		for _, m := range c.RecentMilestones {
+			lines = append(lines, para(milestoneLine(m)))
+		}
+		objs = append(objs, tight(lines...))
+	}
+	return card(objs...)
+}
+
+// milestoneLine describes a milestone in one line: its status, title,
+// Mission and date.
+func milestoneLine(m app.Milestone) string {
+	date := m.TargetDate
+	if m.Status == app.MilestoneAchieved {
+		date = m.AchievedDate
+	}
+	line := milestoneStatusNames[m.Status].text() + ": " + m.Title + " (" + missionNames[m.Mission].text() + ")"
+	if !date.IsZero() {
+		line += " " + formatDate(date)
+	}
+	return line
+}
+
+// openNeeds lists open needs; each opens the need.
+func (u *UI) openNeeds(needs []app.Need, names map[string]string) fyne.CanvasObject {
+	if len(needs) == 0 {
+		return para(lang.X("dashboard.no_needs", "No support needs are waiting for an answer."))
+	}
+	var objs []fyne.CanvasObject
+	for _, n := range needs {
+		objs = append(objs, u.needRow(n, names))
+	}
+	return container.NewVBox(objs...)
+}
+
+// recentRecordings lists the latest daily recordings of every child; each
+// opens the child's recordings.
+func (u *UI) recentRecordings(recs []app.Recording, names map[string]string) fyne.CanvasObject {
+	if len(recs) == 0 {
+		return para(lang.X("dashboard.no_recordings", "No daily recordings yet."))
+	}
+	var objs []fyne.CanvasObject
+	for _, r := range recs {
+		childID := r.ChildID
+		title := names[r.ChildID] + ", " + formatDate(r.Day)
+		if r.Significant {
+			title += " · " + lang.X("recording.significant_badge", "Significant event")
+		}
+		open := widget.NewButtonWithIcon(lang.X("action.open", "Open"), theme.NavigateNextIcon(),
+			func() { u.open(route{page: pageChild, id: childID, tab: tabRecordings}) })
+		objs = append(objs, itemCard(open, bold(title), para(firstLine(r.Text))))
+	}
+	return container.NewVBox(objs...)
+}
+
+// firstLine is the first line of a text, shortened to a readable preview.
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	if r := []rune(s); len(r) > 160 {
+		s = string(r[:160]) + "…"
+	}
+	return s
+}
+
+// childNames maps child ids to the names they go by, for lists that show
+// records of several children.
+func (u *UI) childNames() (map[string]string, error) {
+	children, err := u.a.Children()
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]string{}
+	for _, c := range children {
+		names[c.ID] = app.DisplayName(c)
+	}
+	return names, nil
+}

@@ -1,0 +1,139 @@
+package screens
+
+import (
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearth-app/hearth/app"
+)
+
+// searchDelay is how long typing must pause before a search runs, so a
+// fast typist does not start a search per letter.
+const searchDelay = 150 * time.Millisecond
+
+// searchView finds records as the user types. Each search runs off the UI
+// thread; results arrive through fyne.Do and are dropped if the user has
+// typed more since, so the list never shows results for old text.
+type searchView struct {
+	base
+	u      *UI
+	entry  *widget.Entry
+	list   *widget.List
+	status *widget.Label
+	names  map[string]string
+	hits   []app.Hit
+	gen    atomic.Int64 // bumped on every keystroke; results of older ones are stale
+}
+
+func (u *UI) newSearch() (screen, error) {
+	names, err := u.childNames()
+	if err != nil {
+		return nil, err
+	}
+	v := &searchView{u: u, names: names, entry: widget.NewEntry(), status: para("")}
+	v.entry.SetPlaceHolder(lang.X("search.placeholder", "Type a word, such as dentist or football"))
+	v.entry.OnChanged = v.changed
+	v.list = widget.NewList(func() int { return len(v.hits) }, newTwoLineRow, v.updateRow)
+	v.list.OnSelected = func(i widget.ListItemID) {
+		v.list.UnselectAll()
+		if i < len(v.hits) {
+			v.openHit(v.hits[i])
+		}
+	}
+	v.showStatus("")
+	top := container.NewVBox(
+		heading(lang.X("nav.search", "Search")),
+		para(lang.X("search.intro", "Search your daily recordings, milestones, support needs and training.")),
+		container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, v.entry),
+		v.status,
+	)
+	v.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, v.list)
+	return v, nil
+}
+
+// firstFocus puts the cursor in the search box.
+func (v *searchView) firstFocus() fyne.Focusable { return v.entry }
+
+// changed starts a search for the text typed so far. The search waits for
+// a pause in typing first and gives up if another key was pressed
+// meanwhile, so only the latest text is searched.
+func (v *searchView) changed(q string) {
+	gen := v.gen.Add(1)
+	v.u.jobs.Add(1)
+	go func() {
+		time.Sleep(searchDelay)
+		if v.gen.Load() != gen {
+			v.u.jobs.Done()
+			return
+		}
+		hits, err := v.u.a.Search(q)
+		v.u.toUI(func() {
+			defer v.u.jobs.Done()
+			if v.gen.Load() != gen {
+				return
+			}
+			if err != nil {
+				_, message := explain("search", err)
+				v.status.SetText(message)
+				return
+			}
+			v.hits = hits
+			v.list.Refresh()
+			v.list.ScrollToTop()
+			v.showStatus(q)
+		})
+	}()
+}
+
+// showStatus says how many results there are, or what to do.
+func (v *searchView) showStatus(q string) {
+	switch {
+	case q == "":
+		v.status.SetText(lang.X("search.prompt", "Results appear as you type."))
+	case len(v.hits) == 0:
+		v.status.SetText(lang.X("search.none", "Nothing found. Try another word."))
+	default:
+		v.status.SetText(lang.X("search.count", "Results: {{.Count}}. Tap one to open it.", map[string]any{"Count": len(v.hits)}))
+	}
+}
+
+func (v *searchView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(v.hits) {
+		return
+	}
+	head, text := twoLineRow(o)
+	head.SetText(hitHeading(v.hits[i], v.names))
+	text.SetText(v.hits[i].Snippet)
+}
+
+// hitHeading is a result's kind, child and date.
+func hitHeading(h app.Hit, names map[string]string) string {
+	s := hitKindNames[h.Kind].text()
+	if name := names[h.ChildID]; name != "" {
+		s += " · " + name
+	}
+	if !h.Date.IsZero() {
+		s += " · " + formatDate(h.Date)
+	}
+	return s
+}
+
+// openHit opens the record a result points at.
+func (v *searchView) openHit(h app.Hit) {
+	switch h.Kind {
+	case app.HitRecording:
+		v.u.open(route{page: pageRecordingForm, childID: h.ChildID, id: h.ID})
+	case app.HitMilestone:
+		v.u.open(route{page: pageMilestoneForm, childID: h.ChildID, id: h.ID})
+	case app.HitNeed:
+		v.u.open(route{page: pageNeedForm, id: h.ID})
+	case app.HitTraining:
+		v.u.open(route{page: pageTrainingForm, id: h.ID})
+	}
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting, vet, staticcheck, the race-enabled tests
+# of every package, and a build of the real (OpenGL) app binary.
+# Tests use Fyne's software driver (the `ci` tag), so they need no display.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh
+. scripts/tags.sh
+TEST_TAGS="ci $SQLITE_TAGS"
+
+echo "== gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+if [ -n "$unformatted" ]; then echo "not gofmt-ed:"; echo "$unformatted"; exit 1; fi
+
+echo "== go vet"
+go vet -tags "$TEST_TAGS" ./...
+
+echo "== staticcheck"
+go tool staticcheck -tags "$TEST_TAGS" ./...
+
+echo "== go test -race"
+go test -race -count=1 -tags "$TEST_TAGS" ./...
+
+echo "== build the app"
+go build -tags "$SQLITE_TAGS" -o /dev/null .
