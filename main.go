@@ -36,6 +36,10 @@ func main() {
 }
 
 func run(demo bool, dir string) error {
+	// The Fyne app comes first: Fyne packages expect a current app as soon
+	// as they are used, even before the window exists.
+	fa := fyneapp.NewWithID("uk.hearth.app")
+	fa.SetIcon(fyne.NewStaticResource("Icon.png", icon))
 	opts := app.Options{Dir: dir}
 	if demo {
 		if dir == "" {
@@ -66,8 +70,6 @@ func run(demo bool, dir string) error {
 		}
 		slog.Info("demo household loaded", "data-dir", opts.Dir)
 	}
-	fa := fyneapp.NewWithID("uk.hearth.app")
-	fa.SetIcon(fyne.NewStaticResource("Icon.png", icon))
 	screens.New(fa, a).Show()
 	fa.Run()
 	return nil
