@@ -26,64 +26,93 @@ import (
 var icon []byte
 
 func main() {
-	demo := flag.Bool("demo", false, "start on a fresh data directory filled with a fictional household")
-	dir := flag.String("data-dir", "", "where Hearth keeps its data (default: the per-user app data folder)")
+	demo := flag.Bool("demo", false, "start on a fresh data folder with a fictional carer household")
+	demoLeaver := flag.Bool("demo-leaver", false, "start on a fresh data folder with a fictional care leaver")
+	dir := flag.String("data-dir", "", "the folder that holds every profile's data (default: the per-user app data folder)")
 	flag.Parse()
-	if err := run(*demo, *dir); err != nil {
+	if err := run(*demo, *demoLeaver, *dir); err != nil {
 		fmt.Fprintln(os.Stderr, "hearth:", err)
 		os.Exit(1)
 	}
 }
 
-func run(demo bool, dir string) error {
-	// The Fyne app comes first: Fyne packages expect a current app as soon
-	// as they are used, even before the window exists.
-	fa := fyneapp.NewWithID("uk.hearth.app")
-	fa.SetIcon(fyne.NewStaticResource("Icon.png", icon))
-	opts := app.Options{Dir: dir}
-	if demo {
-		if dir == "" {
+func run(demo, demoLeaver bool, root string) error {
+	var keychain app.Keychain // nil: the operating system's keychain
+	if demo || demoLeaver {
+		if root == "" {
 			tmp, err := os.MkdirTemp("", "hearth-demo-")
 			if err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
 			defer os.RemoveAll(tmp)
-			opts.Dir = tmp
+			root = tmp
 		}
 		// The demo is fictional and throwaway: keep it out of the real keychain.
-		opts.Keychain = app.NoKeychain{}
-	} else if opts.Dir == "" {
+		keychain = app.NoKeychain{}
+	} else if root == "" {
 		d, err := defaultDataDir()
 		if err != nil {
 			return err
 		}
-		opts.Dir = d
+		root = d
 	}
-	a, err := app.Open(opts)
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	if demo {
-		if err := loadDemo(a); err != nil {
+	profiles := screens.Profiles{Root: root, Open: func(dir string) (*app.App, error) {
+		return app.Open(app.Options{Dir: dir, Keychain: keychain})
+	}}
+	fa := fyneapp.NewWithID("uk.hearth.app")
+	fa.SetIcon(fyne.NewStaticResource("Icon.png", icon))
+	var ui *screens.UI
+	if demo || demoLeaver {
+		a, err := openDemo(profiles, demoLeaver)
+		if err != nil {
 			return err
 		}
-		slog.Info("demo household loaded", "data-dir", opts.Dir)
+		ui = screens.New(fa, a)
+		ui.UseProfiles(profiles)
+	} else {
+		var err error
+		if ui, err = screens.Open(fa, profiles); err != nil {
+			return err
+		}
 	}
-	screens.New(fa, a).Show()
+	defer ui.Close()
+	ui.Show()
 	fa.Run()
 	return nil
 }
 
-// loadDemo sets up the fictional household on a fresh store.
-func loadDemo(a *app.App) error {
-	if a.State() != app.StateNew {
-		return fmt.Errorf("demo: the data directory already holds records; give an empty --data-dir")
+// openDemo makes a new profile in an empty root and fills it with the
+// fictional household, or with the fictional care leaver.
+func openDemo(p screens.Profiles, leaver bool) (*app.App, error) {
+	existing, err := app.ListProfiles(p.Root)
+	if err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
 	}
-	if err := a.CompleteSetup(a.DemoSetup("en")); err != nil {
-		return fmt.Errorf("demo setup: %w", err)
+	if len(existing) > 0 {
+		return nil, fmt.Errorf("demo: the data folder already holds profiles; give an empty --data-dir")
 	}
-	return a.LoadDemo()
+	dir, err := app.NewProfileDir(p.Root)
+	if err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	a, err := p.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	if leaver {
+		err = a.CompleteLeaverSetup(a.LeaverDemoSetup("en"))
+		if err == nil {
+			err = a.LoadLeaverDemo()
+		}
+	} else if err = a.CompleteSetup(a.DemoSetup("en")); err == nil {
+		err = a.LoadDemo()
+	}
+	if err != nil {
+		a.Close()
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	slog.Info("demo loaded", "data-dir", p.Root, "care-leaver", leaver)
+	return a, nil
 }
 
 // defaultDataDir is the OS's per-user application data folder: %AppData% on

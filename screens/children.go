@@ -105,7 +105,7 @@ func (u *UI) newChildForm(id string) (screen, error) {
 			func() error { return u.a.DeleteChild(id) }, route{page: pageChildren}}
 	}
 	v.save = u.formButtons(f, back, v.submit, del)
-	v.root = column(heading(title), f.box)
+	v.root = f.page(title)
 	return v, nil
 }
 

@@ -85,6 +85,7 @@ type form struct {
 	box      *fyne.Container
 	problems map[string]*widget.Label
 	summary  *widget.Label
+	scroll   *container.Scroll // set by page
 }
 
 func newForm() *form {
@@ -105,6 +106,12 @@ func (f *form) field(field, label, hint string, input fyne.CanvasObject) {
 		f.problems[field] = p
 		f.box.Add(p)
 	}
+}
+
+// page lays the form out under a title as a scrolling column.
+func (f *form) page(title string) fyne.CanvasObject {
+	f.scroll = column(heading(title), f.box)
+	return f.scroll
 }
 
 // section is a part of the form in its own box, so it can be hidden as a
@@ -144,6 +151,11 @@ func (f *form) fail(what string, err error) {
 		setProblem(p, message)
 	}
 	setProblem(f.summary, message)
+	// The messages push the Save button down; scroll back to it and the
+	// summary above it, where the user's eyes are.
+	if f.scroll != nil {
+		f.scroll.ScrollToBottom()
+	}
 }
 
 // dateField is a text entry for a British date with a calendar button, so

@@ -167,60 +167,18 @@ func view[T screen](t *testing.T, u *UI) T {
 	return v
 }
 
-// texts collects every visible piece of text in the window: labels,
-// buttons and entries as whole strings (wrapped labels are drawn in several
-// pieces), and any other drawn text.
-func texts(u *UI) []string {
-	var out []string
+// visit walks the visible objects in the window, the dialogs on top first
+// (as a user's eye would), until see returns false. see also returns
+// whether to look inside the object.
+func visit(u *UI, see func(o fyne.CanvasObject) (inside, more bool)) {
+	stop := false
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
+		if stop || o == nil || !o.Visible() {
 			return
 		}
-		switch x := o.(type) {
-		case *widget.Label:
-			out = append(out, x.Text)
-			return
-		case *tapLabel:
-			out = append(out, x.Text)
-			return
-		case *widget.Button:
-			out = append(out, x.Text)
-		case *widget.Entry:
-			out = append(out, x.Text)
-		case *canvas.Text:
-			out = append(out, x.Text)
-		}
-		switch x := o.(type) {
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(u.w.Canvas().Content())
-	for _, o := range u.w.Canvas().Overlays().List() {
-		walk(o)
-	}
-	return out
-}
-
-// button finds a visible button by its text, searching the dialogs on top
-// first, as a user's eye would.
-func button(t *testing.T, u *UI, text string) *widget.Button {
-	t.Helper()
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil || o == nil || !o.Visible() {
-			return
-		}
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
-			found = b
+		inside, more := see(o)
+		if stop = !more; stop || !inside {
 			return
 		}
 		switch x := o.(type) {
@@ -239,6 +197,44 @@ func button(t *testing.T, u *UI, text string) *widget.Button {
 		walk(overlays[i])
 	}
 	walk(u.w.Canvas().Content())
+}
+
+// texts collects every visible piece of text in the window: labels,
+// buttons and entries as whole strings (wrapped labels are drawn in several
+// pieces), and any other drawn text.
+func texts(u *UI) []string {
+	var out []string
+	visit(u, func(o fyne.CanvasObject) (bool, bool) {
+		switch x := o.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+			return false, true
+		case *tapLabel:
+			out = append(out, x.Text)
+			return false, true
+		case *widget.Button:
+			out = append(out, x.Text)
+		case *widget.Entry:
+			out = append(out, x.Text)
+		case *canvas.Text:
+			out = append(out, x.Text)
+		}
+		return true, true
+	})
+	return out
+}
+
+// button finds a visible button by its text.
+func button(t *testing.T, u *UI, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	visit(u, func(o fyne.CanvasObject) (bool, bool) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			found = b
+			return false, false
+		}
+		return true, true
+	})
 	if found == nil {
 		t.Fatalf("no button %q; the window shows:\n%s", text, strings.Join(texts(u), "\n"))
 	}

@@ -134,6 +134,7 @@ var hitKindNames = map[app.HitKind]msg{
 	app.HitMilestone: {"search.kind.milestone", "Milestone"},
 	app.HitNeed:      {"search.kind.need", "Support need"},
 	app.HitTraining:  {"search.kind.training", "Training"},
+	app.HitGoal:      {"search.kind.goal", "Goal"},
 }
 
 // tsdTitles are the Training, Support and Development Standards, worded
@@ -201,4 +202,17 @@ var errorTexts = map[string]string{
 	"error.area_invalid":               "One of the areas you chose is not recognised. Please choose them again.",
 	"error.date_format":                "Please type the date as day/month/year, for example 25/12/2024.",
 	"error.passphrase_mismatch":        "The two passphrases are not the same. Please type them again.",
+}
+
+// areaNames are the pathway-plan areas a goal can be tagged with, worded
+// as they appear in pathway plans.
+var areaNames = map[app.Area]msg{
+	app.AreaHealth:        {"area.health_development", "Health and development"},
+	app.AreaEducation:     {"area.education_employment", "Education, training and employment"},
+	app.AreaAccommodation: {"area.accommodation", "Accommodation (where you live)"},
+	app.AreaRelationships: {"area.relationships", "Family and social relationships"},
+	app.AreaMoney:         {"area.money", "Money"},
+	app.AreaIdentity:      {"area.identity", "Identity (who you are and where you come from)"},
+	app.AreaIndependence:  {"area.independent_living", "Practical and independent-living skills"},
+	app.AreaSafety:        {"area.keeping_safe", "Keeping safe"},
 }

@@ -66,12 +66,15 @@ func applyLanguage(code string) error {
 	return nil
 }
 
-// startLanguage is the language to show: the user's choice, or at first
+// startLanguage is the language to show: the user's choice (a is nil
+// before a profile is open), or at first
 // run Welsh on a Welsh-language system and English otherwise, so Welsh
 // speakers are offered Welsh without having to ask.
 func startLanguage(a *app.App) string {
-	if code := a.Language(); code != "" {
-		return code
+	if a != nil {
+		if code := a.Language(); code != "" {
+			return code
+		}
 	}
 	if strings.HasPrefix(string(lang.SystemLocale()), "cy") {
 		return "cy"

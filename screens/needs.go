@@ -146,7 +146,7 @@ func (u *UI) newNeedForm(id string) (screen, error) {
 	back := route{page: pageNeeds}
 	del := deleteRecord(id, lang.X("need.delete_question", "Delete this support need? This can't be undone."), u.a.DeleteNeed, back)
 	v.save = u.formButtons(f, back, func() { v.submit(back) }, del)
-	v.root = column(heading(title), f.box)
+	v.root = f.page(title)
 	return v, nil
 }
 

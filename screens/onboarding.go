@@ -1,6 +1,9 @@
 package screens
 
 import (
+	"slices"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -20,7 +23,29 @@ const (
 	stepApproval
 	stepPassphrase
 	stepCheck
+	stepLeaverAbout
+	stepLeaverReview
 )
+
+// leaverKind stands for "I'm a care leaver" among the kinds of carer on
+// the "who are you" page. It is the screens' own marker, never stored: a
+// care leaver's profile is set up by CompleteLeaverSetup instead.
+const leaverKind app.CarerKind = "care_leaver"
+
+// whoNames and whoHelp are the options of the "who are you" page: every
+// kind of carer, and a care leaver.
+var (
+	whoNames = withLeaver(carerKindNames, msg{"kind.care_leaver", "I'm a care leaver (16–25)"})
+	whoHelp  = withLeaver(carerKindHelp, msg{"kind.help.care_leaver", "You are 16 to 25 and have left care, or are getting ready to. Hearth will keep your own goals and achievements, and you decide what your personal adviser sees."})
+)
+
+func withLeaver(m map[app.CarerKind]msg, leaver msg) map[app.CarerKind]msg {
+	out := map[app.CarerKind]msg{leaverKind: leaver}
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
 
 // onboarding walks a new user through setup one question per page, which
 // is easier to follow than one long form. The answers live in this struct,
@@ -32,6 +57,8 @@ type onboarding struct {
 	setup   app.Setup
 	names   [2]string
 	date    string // the approval date as typed
+	dob     string // a care leaver's date of birth as typed
+	review  string // a care leaver's last pathway plan review as typed
 	confirm string // the passphrase typed a second time
 	message string // the problem to show on the current step
 	busy    bool
@@ -42,6 +69,8 @@ type onboarding struct {
 	name1    *widget.Entry
 	name2    *widget.Entry
 	approval *dateField
+	dobField *dateField
+	reviewAt *dateField
 	pass1    *widget.Entry
 	pass2    *widget.Entry
 	next     *widget.Button
@@ -62,6 +91,9 @@ func (u *UI) showOnboarding() {
 // who are approved, and a passphrase only where there is no keychain.
 func (o *onboarding) steps() []step {
 	s := []step{stepLanguage, stepKind, stepNames}
+	if o.isLeaver() {
+		s = []step{stepLanguage, stepKind, stepLeaverAbout, stepLeaverReview}
+	}
 	if app.NeedsApproval(o.setup.Kind) {
 		s = append(s, stepApproval)
 	}
@@ -99,6 +131,10 @@ func (o *onboarding) collect() {
 		o.names = [2]string{o.name1.Text, o.name2.Text}
 	case stepApproval:
 		o.date = o.approval.entry.Text
+	case stepLeaverAbout:
+		o.names[0], o.dob = o.name1.Text, o.dobField.entry.Text
+	case stepLeaverReview:
+		o.review = o.reviewAt.entry.Text
 	case stepPassphrase:
 		o.setup.Passphrase, o.confirm = o.pass1.Text, o.pass2.Text
 	}
@@ -112,6 +148,12 @@ func (o *onboarding) checkStep() error {
 	case stepApproval:
 		_, err := o.approval.value()
 		return err
+	case stepLeaverAbout:
+		_, err := o.dobField.value()
+		return err
+	case stepLeaverReview:
+		_, err := o.reviewAt.value()
+		return err
 	case stepPassphrase:
 		if o.setup.Passphrase != o.confirm {
 			return &app.UserError{Key: "error.passphrase_mismatch", Field: "passphrase"}
@@ -124,6 +166,10 @@ func (o *onboarding) checkStep() error {
 // takes a moment, so it runs in the background; a refused answer sends the
 // user back to the page that asked for it, with their answers intact.
 func (o *onboarding) finish() {
+	if o.isLeaver() {
+		o.finishLeaver()
+		return
+	}
 	s := o.setup
 	s.CarerNames = o.names[:]
 	if app.NeedsApproval(s.Kind) {
@@ -132,10 +178,26 @@ func (o *onboarding) finish() {
 			s.ApprovalDate = t
 		}
 	}
+	o.complete(func() error { return o.u.a.CompleteSetup(s) },
+		map[string]step{"kind": stepKind, "name": stepNames, "approval": stepApproval, "passphrase": stepPassphrase})
+}
+
+// finishLeaver hands a care leaver's answers to the app.
+func (o *onboarding) finishLeaver() {
+	s := app.LeaverSetup{Language: o.setup.Language, Name: o.names[0], Passphrase: o.setup.Passphrase}
+	s.DateOfBirth, _ = parseDate(o.dob)
+	s.PathwayReviewDate, _ = parseDate(o.review)
+	o.complete(func() error { return o.u.a.CompleteLeaverSetup(s) },
+		map[string]step{"name": stepLeaverAbout, "dob": stepLeaverAbout, "pathway_review": stepLeaverReview, "passphrase": stepPassphrase})
+}
+
+// complete runs setup in the background and opens the home screen, or
+// sends the user back to the page of the answer the app refused.
+func (o *onboarding) complete(setup func() error, pages map[string]step) {
 	o.busy, o.message = true, ""
 	o.render()
 	var err error
-	o.u.background(func() { err = o.u.a.CompleteSetup(s) }, func() {
+	o.u.background(func() { err = setup() }, func() {
 		o.busy = false
 		if err == nil {
 			o.u.showShell(route{page: pageHome})
@@ -143,12 +205,15 @@ func (o *onboarding) finish() {
 		}
 		field, message := explain("complete setup", err)
 		o.message = message
-		if at, ok := map[string]step{"kind": stepKind, "name": stepNames, "approval": stepApproval, "passphrase": stepPassphrase}[field]; ok {
+		if at, ok := pages[field]; ok {
 			o.at = at
 		}
 		o.render()
 	})
 }
+
+// isLeaver reports whether the user said they are a care leaver.
+func (o *onboarding) isLeaver() bool { return o.setup.Kind == leaverKind }
 
 // render draws the current page.
 func (o *onboarding) render() {
@@ -164,14 +229,20 @@ func (o *onboarding) render() {
 		body = o.approvalPage()
 	case stepPassphrase:
 		body = o.passphrasePage()
+	case stepLeaverAbout:
+		body = o.leaverAboutPage()
+	case stepLeaverReview:
+		body = o.leaverReviewPage()
 	default:
 		body = o.checkPage()
 	}
 	o.problem = problem()
 	setProblem(o.problem, o.message)
 	o.back = widget.NewButtonWithIcon(lang.X("action.back", "Back"), theme.NavigateBackIcon(), func() { o.move(-1) })
+	var other fyne.CanvasObject = widget.NewLabel("")
 	if o.at == stepLanguage {
 		o.back.Hide()
+		other = o.u.otherProfiles()
 	}
 	if o.at == stepCheck {
 		o.next = primary(lang.X("onboarding.finish", "Start using Hearth"), theme.ConfirmIcon(), o.finish)
@@ -187,7 +258,7 @@ func (o *onboarding) render() {
 		o.back.Disable()
 		wait = container.NewVBox(note(lang.X("onboarding.wait", "Setting up. This takes a few seconds…")), widget.NewProgressBarInfinite())
 	}
-	body = append(body, o.problem, container.NewHBox(o.back, o.next), wait)
+	body = append(body, o.problem, container.NewHBox(o.back, o.next), wait, other)
 	o.u.w.SetContent(column(body...))
 }
 
@@ -199,7 +270,7 @@ func (o *onboarding) languagePage() []fyne.CanvasObject {
 	})
 	return []fyne.CanvasObject{
 		heading(lang.X("onboarding.welcome", "Welcome to Hearth")),
-		para(lang.X("onboarding.intro", "Hearth helps you keep your records about the children you care for in one safe place on this device.")),
+		para(lang.X("onboarding.intro", "Hearth helps you keep your records in one safe place on this device: about the children you care for or, if you are a care leaver, about your own goals.")),
 		bold(lang.X("onboarding.language", "Which language would you like to use?")),
 		o.language,
 		note(lang.X("onboarding.language_later", "You can change this at any time in Settings.")),
@@ -210,12 +281,12 @@ func (o *onboarding) kindPage() []fyne.CanvasObject {
 	help := para("")
 	help.Hide()
 	show := func(k app.CarerKind) {
-		if m, ok := carerKindHelp[k]; ok {
+		if m, ok := whoHelp[k]; ok {
 			help.SetText(m.text())
 			help.Show()
 		}
 	}
-	o.kind = newChoice(app.CarerKinds, carerKindNames, o.setup.Kind, func(k app.CarerKind) {
+	o.kind = newChoice(append(slices.Clone(app.CarerKinds), leaverKind), whoNames, o.setup.Kind, func(k app.CarerKind) {
 		o.setup.Kind = k
 		show(k)
 		o.next.Enable()
@@ -269,6 +340,31 @@ func (o *onboarding) passphrasePage() []fyne.CanvasObject {
 	}
 }
 
+func (o *onboarding) leaverAboutPage() []fyne.CanvasObject {
+	o.name1 = entry(o.names[0])
+	o.dobField = newDateField(o.u.w, "dob", time.Time{})
+	o.dobField.entry.SetText(o.dob)
+	return []fyne.CanvasObject{
+		heading(lang.X("onboarding.leaver_about", "About you")),
+		bold(lang.X("household.carer1", "Your name")),
+		o.name1,
+		tight(bold(lang.X("onboarding.leaver_dob", "Your date of birth")),
+			note(lang.X("form.date_hint", "Day/month/year, for example 25/12/2024"))),
+		o.dobField.obj,
+	}
+}
+
+func (o *onboarding) leaverReviewPage() []fyne.CanvasObject {
+	o.reviewAt = newDateField(o.u.w, "pathway_review", time.Time{})
+	o.reviewAt.entry.SetText(o.review)
+	return []fyne.CanvasObject{
+		heading(lang.X("onboarding.leaver_review", "When was your last pathway plan review?")),
+		para(lang.X("adviser.review_hint", "Your pathway plan is the plan you make with your personal adviser for your future. It should be reviewed at least every 6 months. Leave this empty if you don't know.")),
+		note(lang.X("form.date_hint", "Day/month/year, for example 25/12/2024")),
+		o.reviewAt.obj,
+	}
+}
+
 func (o *onboarding) checkPage() []fyne.CanvasObject {
 	answer := func(label string, values ...string) fyne.CanvasObject {
 		lines := []fyne.CanvasObject{bold(label)}
@@ -282,9 +378,16 @@ func (o *onboarding) checkPage() []fyne.CanvasObject {
 	objs := []fyne.CanvasObject{
 		heading(lang.X("onboarding.check", "Check your answers")),
 		answer(lang.X("onboarding.check_language", "Language"), languageNames[o.setup.Language].text()),
-		answer(lang.X("onboarding.check_kind", "You are"), carerKindNames[o.setup.Kind].text()),
-		answer(lang.X("onboarding.check_names", "Names"), o.names[:]...),
+		answer(lang.X("onboarding.check_kind", "You are"), whoNames[o.setup.Kind].text()),
 	}
+	if o.isLeaver() {
+		return append(objs,
+			answer(lang.X("household.carer1", "Your name"), o.names[0]),
+			answer(lang.X("onboarding.leaver_dob", "Your date of birth"), o.dob),
+			answer(lang.X("adviser.review", "Date of your last pathway plan review"), o.review),
+			note(lang.X("onboarding.check_hint", "To change an answer, press Back.")))
+	}
+	objs = append(objs, answer(lang.X("onboarding.check_names", "Names"), o.names[:]...))
 	if app.NeedsApproval(o.setup.Kind) {
 		objs = append(objs, answer(lang.X("household.approval", "Approval date"), o.date))
 	}

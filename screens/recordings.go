@@ -183,7 +183,7 @@ func (u *UI) newRecordingForm(childID, id string, hint int) (screen, error) {
 	back := route{page: pageChild, id: childID, tab: tabRecordings}
 	del := deleteRecord(id, lang.X("recording.delete_question", "Delete this daily recording? This can't be undone."), u.a.DeleteRecording, back)
 	v.save = u.formButtons(f, back, func() { v.submit(back) }, del)
-	v.root = column(heading(title), f.box)
+	v.root = f.page(title)
 	return v, nil
 }
 

@@ -47,9 +47,13 @@ func (u *UI) newSearch() (screen, error) {
 		}
 	}
 	v.showStatus("")
+	intro := lang.X("search.intro", "Search your daily recordings, milestones, support needs and training.")
+	if u.leaver() {
+		intro = lang.X("search.intro_leaver", "Search your goals and achievements.")
+	}
 	top := container.NewVBox(
 		heading(lang.X("nav.search", "Search")),
-		para(lang.X("search.intro", "Search your daily recordings, milestones, support needs and training.")),
+		para(intro),
 		container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, v.entry),
 		v.status,
 	)
@@ -130,7 +134,9 @@ func (v *searchView) openHit(h app.Hit) {
 	case app.HitRecording:
 		v.u.open(route{page: pageRecordingForm, childID: h.ChildID, id: h.ID})
 	case app.HitMilestone:
-		v.u.open(route{page: pageMilestoneForm, childID: h.ChildID, id: h.ID})
+		v.u.open(milestoneRoute(h.ChildID, h.ID))
+	case app.HitGoal:
+		v.u.open(route{page: pageGoalForm, id: h.ID})
 	case app.HitNeed:
 		v.u.open(route{page: pageNeedForm, id: h.ID})
 	case app.HitTraining:

@@ -41,11 +41,14 @@ type settingsView struct {
 }
 
 func (u *UI) newSettings() (screen, error) {
-	h, err := u.a.Household()
-	if err != nil {
-		return nil, err
+	v := &settingsView{u: u, problem: problem(), form: newForm()}
+	if !u.leaver() {
+		h, err := u.a.Household()
+		if err != nil {
+			return nil, err
+		}
+		v.h = h
 	}
-	v := &settingsView{u: u, h: h, problem: problem(), form: newForm()}
 
 	v.language = languageRadio(startLanguage(u.a), v.setLanguage)
 
@@ -74,14 +77,20 @@ func (u *UI) newSettings() (screen, error) {
 		}
 	}
 
-	v.root = page(
+	objs := []fyne.CanvasObject{
 		heading(lang.X("nav.settings", "Settings")),
 		v.problem,
 		card(subheading(lang.X("settings.language", "Language")), v.language),
 		card(subheading(lang.X("settings.theme", "Colours")), note(lang.X("settings.theme_hint", "Dark can be easier on the eyes in the evening.")), v.theme.obj),
 		card(subheading(lang.X("settings.text_size", "Text size")), note(lang.X("settings.text_size_hint", "Make the words on screen bigger.")), v.size),
-		card(subheading(lang.X("settings.household", "Your household")), v.householdForm()),
-	)
+	}
+	if !u.leaver() {
+		objs = append(objs, card(subheading(lang.X("settings.household", "Your household")), v.householdForm()))
+	}
+	if p := u.profilesCard(); p != nil {
+		objs = append(objs, p)
+	}
+	v.root = page(objs...)
 	return v, nil
 }
 

@@ -33,9 +33,17 @@ type UI struct {
 	body *fyne.Container
 	nav  map[pageID]*widget.Button
 
-	// onboard and unlock are the pre-shell screens, when showing.
+	// onboard, unlock and picker are the pre-shell screens, when showing.
 	onboard *onboarding
 	unlock  *unlockView
+	picker  *pickerView
+
+	// profiles is the root folder of every profile, when the UI may add
+	// and switch profiles; a is then nil while the picker shows.
+	profiles *Profiles
+
+	// lang is the language on screen.
+	lang string
 
 	// jobs counts background work still to be applied on the UI thread.
 	// Only tests wait on it; the app itself never blocks on its goroutines.
@@ -63,13 +71,19 @@ func (u *UI) Window() fyne.Window { return u.w }
 // window.
 func (u *UI) Show() {
 	u.useLanguage(startLanguage(u.a))
-	u.applyTheme()
+	if u.a != nil {
+		u.applyTheme()
+	}
 	u.start()
 	u.w.Show()
 }
 
 // start shows the screen the app's state calls for.
 func (u *UI) start() {
+	if u.a == nil {
+		u.showPicker()
+		return
+	}
 	switch u.a.State() {
 	case app.StateNew:
 		u.showOnboarding()
@@ -87,6 +101,7 @@ func (u *UI) useLanguage(code string) {
 		slog.Error("could not load language", "language", code, "err", err)
 		return
 	}
+	u.lang = code
 	u.w.SetTitle(lang.X("app.title", "Hearth"))
 }
 
@@ -123,6 +138,15 @@ const (
 	pageTrainingForm
 	pageSearch
 	pageSettings
+
+	// A care leaver's pages.
+	pageGoals
+	pageGoalForm
+	pageAchievements
+	pageAchievementForm
+	pageShared
+	pageAdviser
+	pageEntitlements
 )
 
 // route is where the user is: enough to rebuild the page after a language
@@ -162,10 +186,30 @@ var navItems = []navItem{
 	{pageSettings, msg{"nav.settings", "Settings"}, theme.SettingsIcon()},
 }
 
+// leaverNavItems are a care leaver's pages. None of the carer's pages
+// (children, support needs, training and TSD) is ever offered to them.
+var leaverNavItems = []navItem{
+	{pageHome, msg{"nav.home", "Home"}, theme.HomeIcon()},
+	{pageGoals, msg{"nav.goals", "My goals"}, theme.ConfirmIcon()},
+	{pageAchievements, msg{"nav.achievements", "My achievements"}, theme.MediaRecordIcon()},
+	{pageShared, msg{"nav.shared", "What my adviser can see"}, theme.VisibilityIcon()},
+	{pageAdviser, msg{"nav.adviser", "My adviser"}, theme.AccountIcon()},
+	{pageEntitlements, msg{"nav.entitlements", "What you're entitled to"}, theme.InfoIcon()},
+	{pageSearch, msg{"nav.search", "Search"}, theme.SearchIcon()},
+	{pageSettings, msg{"nav.settings", "Settings"}, theme.SettingsIcon()},
+}
+
+// leaver reports whether the open profile is a care leaver's.
+func (u *UI) leaver() bool { return u.a.ProfileKind() == app.ProfileCareLeaver }
+
 // section is the navigation entry a page belongs to, so a child's page
 // keeps "Children" highlighted.
 func section(p pageID) pageID {
 	switch p {
+	case pageGoalForm:
+		return pageGoals
+	case pageAchievementForm:
+		return pageAchievements
 	case pageChild, pageChildForm, pageMilestoneForm, pageRecordingForm:
 		return pageChildren
 	case pageNeedForm:
@@ -178,12 +222,16 @@ func section(p pageID) pageID {
 
 // showShell shows the navigation column and a page.
 func (u *UI) showShell(r route) {
-	u.onboard, u.unlock = nil, nil
+	u.onboard, u.unlock, u.picker = nil, nil, nil
 	u.redraw = func() { u.showShell(u.cur) }
 	u.body = container.NewStack()
 	u.nav = map[pageID]*widget.Button{}
 	col := container.NewVBox(container.NewPadded(subheading(lang.X("app.title", "Hearth"))))
-	for _, it := range navItems {
+	items := navItems
+	if u.leaver() {
+		items = leaverNavItems
+	}
+	for _, it := range items {
 		b := widget.NewButtonWithIcon(it.label.text(), it.icon, func() { u.open(route{page: it.page}) })
 		b.Alignment = widget.ButtonAlignLeading
 		u.nav[it.page] = b
@@ -218,6 +266,9 @@ func (u *UI) open(r route) {
 
 // build makes a page's widgets from the app's current data.
 func (u *UI) build(r route) (screen, error) {
+	if u.leaver() {
+		return u.buildLeaver(r)
+	}
 	switch r.page {
 	case pageChildren:
 		return u.newChildrenList()

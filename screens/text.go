@@ -177,7 +177,7 @@ func twoLineRow(o fyne.CanvasObject) (head, text *widget.Label) {
 }
 
 // column is a scrolling, centred column of content: the shape of every form.
-func column(objs ...fyne.CanvasObject) fyne.CanvasObject {
+func column(objs ...fyne.CanvasObject) *container.Scroll {
 	inner := container.NewPadded(container.NewVBox(objs...))
 	return container.NewVScroll(container.New(columnLayout{}, inner))
 }

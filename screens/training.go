@@ -172,7 +172,7 @@ func (u *UI) newTrainingForm(id string) (screen, error) {
 	back := route{page: pageTraining}
 	del := deleteRecord(id, lang.X("training.delete_question", "Delete this training record? This can't be undone."), u.a.DeleteTraining, back)
 	v.save = u.formButtons(f, back, func() { v.submit(back) }, del)
-	v.root = column(heading(title), f.box)
+	v.root = f.page(title)
 	return v, nil
 }
 

@@ -45,6 +45,7 @@ func (v *unlockView) render() {
 		v.problem,
 		container.NewHBox(v.button),
 		v.wait,
+		v.u.otherProfiles(),
 	))
 	v.u.w.Canvas().Focus(v.pass)
 }
