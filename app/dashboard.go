@@ -30,6 +30,7 @@ type Dashboard struct {
 	OpenNeeds        []Need
 	TSD              TSDProgress
 	RecentRecordings []Recording
+	Reminders        []Reminder // overdue and due in the next 30 days
 }
 
 // Dashboard gathers the home screen in one call, so the screen renders from
@@ -64,6 +65,9 @@ func (a *App) Dashboard() (Dashboard, error) {
 		}
 	}
 	if d.TSD, err = a.TSD(); err != nil {
+		return d, err
+	}
+	if d.Reminders, err = a.Reminders(); err != nil {
 		return d, err
 	}
 	d.RecentRecordings, err = a.store.RecentRecordings(dashboardRecordings)

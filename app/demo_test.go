@@ -43,3 +43,28 @@ func TestDemoLeavesNoPlainTextOnDisk(t *testing.T) {
 	}
 	assertNoPlainText(t, dir, secrets)
 }
+
+// TestDemoHouseholdHasKeptUp checks the demo shows a realistic timetable:
+// nothing overdue (its past reviews are recorded as done) and the household's
+// next dates still ahead.
+func TestDemoHouseholdHasKeptUp(t *testing.T) {
+	a := openTest(t, t.TempDir(), NoKeychain{})
+	if err := a.CompleteSetup(a.DemoSetup("en")); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.LoadDemo(); err != nil {
+		t.Fatal(err)
+	}
+	all, events, err := a.Timetable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) == 0 || len(events) == 0 {
+		t.Fatalf("demo timetable has %d series and %d done events; want both", len(all), len(events))
+	}
+	for _, r := range all {
+		if r.Overdue() {
+			t.Errorf("demo reminder %s for %q is overdue by %d days", r.Kind, r.ChildID, -r.DaysLeft)
+		}
+	}
+}

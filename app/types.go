@@ -30,6 +30,7 @@ type (
 	Step            = data.Step
 	Area            = data.Area
 	LeaverProfile   = data.LeaverProfile
+	ReminderEvent   = data.ReminderEvent
 	// KDFParams is the Argon2id cost used to derive a key from a passphrase.
 	KDFParams = data.Argon2Params
 )

@@ -60,7 +60,7 @@ func (b *Batch) saveChild(c *Child) error {
 }
 
 // DeleteChild tombstones the child together with their milestones (and
-// milestone photos) and daily recordings, so nothing about them stays
+// milestone photos), daily recordings and reminders, so nothing about them stays
 // readable. Needs that mention the child stay: they are the household's.
 func (s *Store) DeleteChild(id string) error {
 	return s.write("delete child", func(b *Batch) error {
@@ -77,6 +77,8 @@ func (s *Store) DeleteChild(id string) error {
 			}
 			b.unindex(ids...)
 		}
-		return nil
+		// What was done or snoozed for the child goes with them.
+		_, err := b.tombstone(&ReminderEvent{}, "child_id = ?", id)
+		return err
 	})
 }

@@ -73,6 +73,6 @@ func (u *UI) childDetails(c app.Child) fyne.CanvasObject {
 			note(lang.X("la.owned", "Set by your local authority.")))
 	}
 	edit := primary(lang.X("child.edit", "Edit details"), theme.DocumentCreateIcon(), func() { u.open(route{page: pageChildForm, id: c.ID}) })
-	rows = append(rows, container.NewHBox(edit))
+	rows = append(rows, container.NewHBox(edit), u.lacReportCard(c))
 	return column(rows...)
 }

@@ -16,7 +16,8 @@ import (
 // carer sees at a glance how each child is doing and what needs doing.
 type dashboardView struct {
 	base
-	data app.Dashboard
+	data      app.Dashboard
+	reminders []reminderRow
 }
 
 func (u *UI) newDashboard() (screen, error) {
@@ -29,13 +30,15 @@ func (u *UI) newDashboard() (screen, error) {
 		return nil, err
 	}
 	v := &dashboardView{data: d}
-	objs := []fyne.CanvasObject{
-		heading(lang.X("nav.home", "Home")),
+	objs := []fyne.CanvasObject{heading(lang.X("nav.home", "Home"))}
+	objs = append(objs, u.remindersSection(v, d.Reminders, names)...)
+	u.notifyReminders()
+	objs = append(objs,
 		subheading(lang.X("dashboard.missions", "The five Missions")),
 		note(lang.X("dashboard.missions_note", "Milestones are grouped under the five Missions of the Independent Review of Children's Social Care (2022). The aims below are national goals for the country, not targets for you or your child.")),
 		card(missionRows(d.Missions, true)...),
 		subheading(lang.X("dashboard.children", "Children")),
-	}
+	)
 	if len(d.Children) == 0 {
 		objs = append(objs, para(lang.X("dashboard.no_children", "You have not added any children yet.")),
 			container.NewHBox(primary(lang.X("children.add", "Add a child"), theme.ContentAddIcon(), func() { u.open(route{page: pageChildForm}) })))

@@ -202,6 +202,8 @@ var errorTexts = map[string]string{
 	"error.area_invalid":               "One of the areas you chose is not recognised. Please choose them again.",
 	"error.date_format":                "Please type the date as day/month/year, for example 25/12/2024.",
 	"error.passphrase_mismatch":        "The two passphrases are not the same. Please type them again.",
+	"error.date_past":                  "Please choose a day after today.",
+	"error.terms":                      "Please write each term as first and last day, month-day, for example 09-01:12-19, with commas between terms.",
 }
 
 // areaNames are the pathway-plan areas a goal can be tagged with, worded

@@ -85,7 +85,7 @@ func (u *UI) newSettings() (screen, error) {
 		card(subheading(lang.X("settings.text_size", "Text size")), note(lang.X("settings.text_size_hint", "Make the words on screen bigger.")), v.size),
 	}
 	if !u.leaver() {
-		objs = append(objs, card(subheading(lang.X("settings.household", "Your household")), v.householdForm()))
+		objs = append(objs, card(subheading(lang.X("settings.household", "Your household")), v.householdForm()), u.remindersCard(), u.annualReportCard())
 	}
 	if p := u.profilesCard(); p != nil {
 		objs = append(objs, p)

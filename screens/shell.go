@@ -53,6 +53,9 @@ type UI struct {
 	// runs fyne.Do at once on the calling goroutine, so tests swap in a
 	// queue that the test's own goroutine drains, as a real UI thread would.
 	toUI func(func())
+
+	// notified is set once this session's reminder notifications are sent.
+	notified bool
 }
 
 // New builds the UI for an opened app in a new window of fa.

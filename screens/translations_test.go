@@ -62,7 +62,7 @@ func english(t *testing.T) map[string]string {
 // so the Welsh translator translates exactly what is on screen.
 func TestTranslationKeysMatchCode(t *testing.T) {
 	en := english(t)
-	used := sourceKeys(t, ".", "../app")
+	used := sourceKeys(t, ".", "../app", "../report")
 	for k := range used {
 		if _, ok := en[k]; !ok {
 			t.Errorf("key %q is used in code but missing from en.json", k)

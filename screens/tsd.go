@@ -63,6 +63,7 @@ func (u *UI) newTSDView(p app.TSDProgress) *tsdView {
 	objs := []fyne.CanvasObject{
 		para(lang.X("tsd.intro", "The Training, Support and Development Standards describe what foster carers need to know. You show each one with evidence, such as training you have done, and your supervising social worker signs it off.")),
 		card(tsdSummary(p)...),
+		u.tsdReportButton(),
 	}
 	for _, s := range p.Standards {
 		objs = append(objs, standardCard(s))

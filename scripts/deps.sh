@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages Hearth needs on Debian/Ubuntu: a C compiler and
-# the OpenGL/X11/Wayland headers that Fyne's cgo driver builds against.
+# the OpenGL/X11/Wayland headers that Fyne's cgo driver builds against, and
+# poppler-utils, whose pdftotext the report tests read PDFs back with.
 # Skips apt entirely when everything is already there.
 set -euo pipefail
-pkgs=(gcc libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
+pkgs=(gcc libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev poppler-utils)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -25,7 +25,7 @@ var sameInWelsh = map[string]bool{
 }
 
 // sourceDirs are the folders whose Go code may use translation keys.
-var sourceDirs = []string{"../screens", "../app", ".."}
+var sourceDirs = []string{"../screens", "../app", "../report", ".."}
 
 var keyPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$`)
 var placeholder = regexp.MustCompile(`{{\s*\.(\w+)\s*}}`)
