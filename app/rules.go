@@ -95,12 +95,15 @@ type Rules struct {
 	PEPMaxAge          int      `json:"pep_max_age"`
 	SocialWorkerFirst  Interval `json:"social_worker_first"`
 	SocialWorkerVisits Interval `json:"social_worker_visits"`
-	CarerFirstReview   Interval `json:"carer_first_review"`  // after approval
-	CarerLaterReviews  Interval `json:"carer_later_reviews"` // after each review
-	TSDMainstream      Interval `json:"tsd_mainstream"`      // after approval
-	TSDFamilyFriends   Interval `json:"tsd_family_friends"`  // after approval
-	PathwayFirstAge    Interval `json:"pathway_first_age"`   // after date of birth
-	PathwayReviews     Interval `json:"pathway_reviews"`
+	// SocialWorkerLongTerm replaces SocialWorkerVisits once a placement is
+	// intended to last until the child is 18.
+	SocialWorkerLongTerm Interval `json:"social_worker_long_term"`
+	CarerFirstReview     Interval `json:"carer_first_review"`  // after approval
+	CarerLaterReviews    Interval `json:"carer_later_reviews"` // after each review
+	TSDMainstream        Interval `json:"tsd_mainstream"`      // after approval
+	TSDFamilyFriends     Interval `json:"tsd_family_friends"`  // after approval
+	PathwayFirstAge      Interval `json:"pathway_first_age"`   // after date of birth
+	PathwayReviews       Interval `json:"pathway_reviews"`
 }
 
 // RuleLine is one line of the "which rules apply" list: the rule's name in
@@ -119,6 +122,7 @@ func (r Rules) Lines() []RuleLine {
 		{"later_reviews", r.LaterReviews}, {"initial_health", r.InitialHealth},
 		{"health_review_young", r.HealthReviewYoung}, {"health_review_older", r.HealthReviewOlder},
 		{"pep", r.PEP}, {"social_worker_first", r.SocialWorkerFirst}, {"social_worker_visits", r.SocialWorkerVisits},
+		{"social_worker_long_term", r.SocialWorkerLongTerm},
 		{"carer_first_review", r.CarerFirstReview}, {"carer_later_reviews", r.CarerLaterReviews},
 		{"tsd_mainstream", r.TSDMainstream}, {"tsd_family_friends", r.TSDFamilyFriends},
 		{"pathway_first_age", r.PathwayFirstAge}, {"pathway_reviews", r.PathwayReviews},

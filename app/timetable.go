@@ -216,6 +216,9 @@ func Timetable(in TimetableInput) []Reminder {
 			if n == 0 {
 				return r.SocialWorkerFirst.After(start)
 			}
+			if c.LongTerm {
+				return r.SocialWorkerLongTerm.After(last)
+			}
 			return r.SocialWorkerVisits.After(last)
 		})
 	}

@@ -28,6 +28,8 @@ func TestTimetable(t *testing.T) {
 	}
 	over5 := child(date(2018, 6, 1))
 	under5 := child(date(2023, 3, 10))
+	longTerm := over5
+	longTerm.LongTerm = true
 	done := func(kind ReminderKind, days ...time.Time) []ReminderEvent {
 		var out []ReminderEvent
 		for _, d := range days {
@@ -81,6 +83,8 @@ func TestTimetable(t *testing.T) {
 		{name: "PEP reviewed in the summer term: due by the end of autumn", child: over5, events: done(KindPEP, date(2026, 1, 10), date(2027, 5, 1)), childID: "c", kind: KindPEP, want: date(2027, 12, 19)},
 		{name: "social worker visit within a week", child: over5, childID: "c", kind: KindVisit, want: date(2025, 12, 29)},
 		{name: "social worker visits every 6 weeks", child: over5, events: done(KindVisit, date(2025, 12, 28)), childID: "c", kind: KindVisit, want: date(2026, 2, 8)},
+		{name: "social worker visits every 3 months in a placement meant to last until 18", child: longTerm, events: done(KindVisit, date(2025, 12, 28)), childID: "c", kind: KindVisit, want: date(2026, 3, 28)},
+		{name: "first visit within a week even in a long-term placement", child: longTerm, childID: "c", kind: KindVisit, want: date(2025, 12, 29)},
 		{name: "care leaver's first pathway plan by 16 years 3 months", child: child(date(2010, 8, 31)), childID: "c", kind: KindPathway, want: date(2026, 11, 30)},
 		{name: "care leaver's pathway plan reviewed 6 months on", child: child(date(2010, 8, 31)), events: done(KindPathway, date(2026, 8, 31)), childID: "c", kind: KindPathway, want: date(2027, 2, 28)},
 		{name: "foster carer's first annual review, 12 months after approval", h: foster, childID: "", kind: KindCarerReview, want: date(2027, 3, 1)},

@@ -21,6 +21,7 @@ func (c *Child) bind(f fieldMap) {
 	f.secret("gp", &c.GP)
 	f.secret("dentist", &c.Dentist)
 	f.text("la_reference", &c.LAReference)
+	f.flag("long_term", &c.LongTerm)
 	// A deleted child's tombstone keeps no date of birth or LA reference:
 	// together they could still identify the child.
 	f.personal("date_of_birth", "la_reference")

@@ -14,7 +14,7 @@ func TestChildRoundTrip(t *testing.T) {
 	must(t, err)
 	same(t, got, c)
 
-	c.Name, c.PlacementEnd, c.School = "Ada King", day(2025, 2, 1), ""
+	c.Name, c.PlacementEnd, c.School, c.LongTerm = "Ada King", day(2025, 2, 1), "", true
 	must(t, s.SaveChild(&c))
 	got, err = s.Child(c.ID)
 	must(t, err)

@@ -94,6 +94,9 @@ type Child struct {
 	GP             string    // sensitive
 	Dentist        string    // sensitive
 	LAReference    string    // owned by the local authority
+	// LongTerm says the placement is intended to last until the child is
+	// 18, which spaces social worker visits further apart.
+	LongTerm bool
 }
 
 // MilestoneStatus is planned or achieved.

@@ -63,6 +63,7 @@ type childForm struct {
 	school      *widget.Entry
 	gp          *widget.Entry
 	dentist     *widget.Entry
+	longTerm    *widget.Check
 	save        *widget.Button
 }
 
@@ -83,6 +84,8 @@ func (u *UI) newChildForm(id string) (screen, error) {
 	v.start = newDateField(u.w, "placement_start", c.PlacementStart)
 	v.end = newDateField(u.w, "placement_end", c.PlacementEnd)
 	v.school, v.gp, v.dentist = entry(c.School), entry(c.GP), entry(c.Dentist)
+	var longTermRow fyne.CanvasObject
+	v.longTerm, longTermRow = wrapCheck(lang.X("child.long_term", "The plan is for the child to stay with us until they are 18"), c.LongTerm)
 
 	f := v.form
 	f.field("name", lang.X("child.field.name", "Full name"), "", v.name)
@@ -91,6 +94,7 @@ func (u *UI) newChildForm(id string) (screen, error) {
 	f.field("arrangement", lang.X("child.field.arrangement", "How the child lives with you"), "", v.arrangement.obj)
 	f.field("placement_start", lang.X("child.field.placement_start", "Date the child came to live with you"), "", v.start.obj)
 	f.field("placement_end", lang.X("child.field.placement_end", "Date the placement ended (leave empty if the child still lives with you)"), "", v.end.obj)
+	f.field("", lang.X("child.field.long_term", "Long-term placement"), lang.X("child.long_term_hint", "Social workers visit long-term placements less often: at most every 3 months instead of every 6 weeks."), longTermRow)
 	f.field("", lang.X("child.field.school", "School or nursery"), "", v.school)
 	f.field("", lang.X("child.field.gp", "GP (doctor's surgery)"), "", v.gp)
 	f.field("", lang.X("child.field.dentist", "Dentist"), "", v.dentist)
@@ -115,6 +119,7 @@ func (v *childForm) submit() {
 	c.Name, c.PreferredName = v.name.Text, v.preferred.Text
 	c.Arrangement = v.arrangement.value()
 	c.School, c.GP, c.Dentist = v.school.Text, v.gp.Text, v.dentist.Text
+	c.LongTerm = v.longTerm.Checked
 	err := readDates(dateInto{v.dob, &c.DateOfBirth}, dateInto{v.start, &c.PlacementStart}, dateInto{v.end, &c.PlacementEnd})
 	if err == nil {
 		err = v.u.a.SaveChild(&c)

@@ -28,6 +28,7 @@ func TestAddChildRefusesFutureBirthAndKeepsTyping(t *testing.T) {
 	choose(t, f.arrangement, app.ArrangementFoster)
 	f.start.entry.SetText("01/09/2024")
 	test.Type(f.school, "Glan Afon")
+	test.Tap(f.longTerm)
 	test.Tap(f.save)
 
 	mustShow(t, u, "The date of birth can't be in the future.")
@@ -48,7 +49,7 @@ func TestAddChildRefusesFutureBirthAndKeepsTyping(t *testing.T) {
 	}
 	c := cs[0]
 	if c.ID != p.child.ID || c.Name != "Jayden Okafor" || c.PreferredName != "Jay" || c.School != "Glan Afon" ||
-		!c.DateOfBirth.Equal(time.Date(2015, 4, 2, 0, 0, 0, 0, time.UTC)) || c.Arrangement != app.ArrangementFoster {
+		!c.DateOfBirth.Equal(time.Date(2015, 4, 2, 0, 0, 0, 0, time.UTC)) || c.Arrangement != app.ArrangementFoster || !c.LongTerm {
 		t.Fatalf("stored child %+v", c)
 	}
 
