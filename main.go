@@ -29,6 +29,8 @@ func main() {
 	demo := flag.Bool("demo", false, "start on a fresh data folder with a fictional carer household")
 	demoLeaver := flag.Bool("demo-leaver", false, "start on a fresh data folder with a fictional care leaver")
 	dir := flag.String("data-dir", "", "the folder that holds every profile's data (default: the per-user app data folder)")
+	flag.BoolVar(&startup.marker, "startup-marker", false, "print \"hearth: first frame <ms>\" once the first frame is drawn (for benchmarks)")
+	flag.BoolVar(&startup.exit, "exit-after-first-frame", false, "with --startup-marker, quit once the first frame is drawn")
 	flag.Parse()
 	if err := run(*demo, *demoLeaver, *dir); err != nil {
 		fmt.Fprintln(os.Stderr, "hearth:", err)
@@ -49,7 +51,10 @@ func run(demo, demoLeaver bool, root string) error {
 		}
 		// The demo is fictional and throwaway: keep it out of the real keychain.
 		keychain = app.NoKeychain{}
-	} else if root == "" {
+	} else if benchKeychain != nil {
+		keychain = benchKeychain()
+	}
+	if root == "" {
 		d, err := defaultDataDir()
 		if err != nil {
 			return err
@@ -57,7 +62,7 @@ func run(demo, demoLeaver bool, root string) error {
 		root = d
 	}
 	profiles := screens.Profiles{Root: root, Open: func(dir string) (*app.App, error) {
-		return app.Open(app.Options{Dir: dir, Keychain: keychain})
+		return app.Open(app.Options{Dir: dir, Keychain: keychain, IndexAfter: startup.drawn})
 	}}
 	fa := fyneapp.NewWithID("uk.hearth.app")
 	fa.SetIcon(fyne.NewStaticResource("Icon.png", icon))
@@ -77,6 +82,7 @@ func run(demo, demoLeaver bool, root string) error {
 	}
 	defer ui.Close()
 	ui.Show()
+	startup.watch(fa, ui.Window())
 	fa.Run()
 	return nil
 }

@@ -43,6 +43,10 @@ type Options struct {
 	KDF *KDFParams
 	// Now overrides the clock, for tests and for reproducible demo data.
 	Now func() time.Time
+	// IndexAfter, when set, holds back filling the search index (decrypting
+	// every record) until it is closed: main closes it once the first frame
+	// is on screen. Searches wait for the index meanwhile.
+	IndexAfter <-chan struct{}
 }
 
 // App is one open profile: its store and the rules around it.
@@ -80,6 +84,7 @@ func Open(opts Options) (*App, error) {
 		a.now = time.Now
 	}
 	store.SetClock(a.now)
+	store.SetIndexGate(opts.IndexAfter)
 	a.keychainOK = a.keychain.Available()
 	if err := a.resume(); err != nil {
 		store.Close()
@@ -189,21 +194,22 @@ func (a *App) SetLanguage(code string) error {
 
 // Themes the user can choose between.
 const (
-	ThemeLight = "light"
-	ThemeDark  = "dark"
+	ThemeLight    = "light"
+	ThemeDark     = "dark"
+	ThemeContrast = "contrast" // high contrast: black on white, strong outlines
 )
 
-// Theme is "light" or "dark"; light until the user chooses.
+// Theme is "light", "dark" or "contrast"; light until the user chooses.
 func (a *App) Theme() string {
-	if v, _ := a.store.Setting(settingTheme); v == ThemeDark {
-		return ThemeDark
+	if v, _ := a.store.Setting(settingTheme); v == ThemeDark || v == ThemeContrast {
+		return v
 	}
 	return ThemeLight
 }
 
 // SetTheme stores the theme choice.
 func (a *App) SetTheme(theme string) error {
-	if theme != ThemeLight && theme != ThemeDark {
+	if theme != ThemeLight && theme != ThemeDark && theme != ThemeContrast {
 		return fmt.Errorf("set theme: %q is not a theme", theme)
 	}
 	return a.store.SetSetting(settingTheme, theme)

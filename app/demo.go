@@ -70,17 +70,17 @@ func (a *App) demoRecordings(c Child, days []demoDay, significant map[int]demoDa
 	if yearAgo := today.AddDate(-1, 0, 0); start.Before(yearAgo) {
 		start = yearAgo
 	}
+	var rs []Recording
 	for day, i := start, 0; !day.After(today); day, i = day.AddDate(0, 0, 1), i+1 {
 		d, ok := significant[i]
 		if !ok {
 			d = days[rng.IntN(len(days))]
 		}
-		r := Recording{ChildID: c.ID, Day: day, Text: d.text, Tags: d.tags, Significant: ok}
-		if err := a.SaveRecording(&r); err != nil {
-			return err
-		}
+		rs = append(rs, Recording{ChildID: c.ID, Day: day, Text: d.text, Tags: d.tags, Significant: ok})
 	}
-	return nil
+	// One transaction for the year: a commit per day would cost a disk
+	// sync each, seconds of waiting before the demo window appears.
+	return a.SaveRecordings(rs)
 }
 
 func (a *App) demoMilestones(childID string, list []demoMilestone) error {

@@ -76,7 +76,8 @@ type index struct {
 	mu    sync.Mutex
 	db    *sql.DB
 	conn  *sql.Conn
-	stale bool // an update failed; rebuild before the next search
+	stale bool          // an update failed; rebuild before the next search
+	quit  chan struct{} // closed when the index is dropped
 }
 
 func newIndex() (*index, error) {
@@ -93,13 +94,14 @@ func newIndex() (*index, error) {
 		_ = db.Close()
 		return nil, err
 	}
-	return &index{db: db, conn: conn}, nil
+	return &index{db: db, conn: conn, quit: make(chan struct{})}, nil
 }
 
 func (x *index) close() {
 	if x == nil {
 		return
 	}
+	close(x.quit) // a fill still waiting to start gives up
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	_ = x.conn.Close()
@@ -225,18 +227,6 @@ func (s *Store) fill(x *index, aead cipher.AEAD) error {
 		ops = append(ops, more...)
 	}
 	return x.write(ops)
-}
-
-func (s *Store) buildIndex(aead cipher.AEAD) (*index, error) {
-	x, err := newIndex()
-	if err != nil {
-		return nil, err
-	}
-	if err := s.fill(x, aead); err != nil {
-		x.close()
-		return nil, err
-	}
-	return x, nil
 }
 
 // maxTerms bounds the work one search can ask for.

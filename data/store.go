@@ -54,6 +54,7 @@ type Store struct {
 	// saves in the opposite order to the database. It also guards closed.
 	wmu    sync.Mutex
 	closed bool
+	gate   <-chan struct{} // see SetIndexGate; guarded by wmu
 
 	// mu guards the unlocked state below. Sensitive reads and writes hold
 	// it for reading; Lock and Unlock hold it for writing.

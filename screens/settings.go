@@ -15,10 +15,11 @@ import (
 // textSizes are the steps of the text-size setting, 100% to 200%.
 var textSizes = []float64{1.0, 1.25, 1.5, 1.75, 2.0}
 
-// themeNames are the two looks.
+// themeNames are the three looks.
 var themeNames = map[string]msg{
-	app.ThemeLight: {"settings.theme.light", "Light"},
-	app.ThemeDark:  {"settings.theme.dark", "Dark"},
+	app.ThemeLight:    {"settings.theme.light", "Light"},
+	app.ThemeDark:     {"settings.theme.dark", "Dark"},
+	app.ThemeContrast: {"settings.theme.contrast", "High contrast (black on white)"},
 }
 
 // settingsView holds the choices that apply at once (language, theme, text
@@ -52,7 +53,7 @@ func (u *UI) newSettings() (screen, error) {
 
 	v.language = languageRadio(startLanguage(u.a), v.setLanguage)
 
-	v.theme = newChoice([]string{app.ThemeLight, app.ThemeDark}, themeNames, u.a.Theme(), func(t string) {
+	v.theme = newChoice([]string{app.ThemeLight, app.ThemeDark, app.ThemeContrast}, themeNames, u.a.Theme(), func(t string) {
 		v.apply(u.a.SetTheme(t))
 	})
 
@@ -81,7 +82,8 @@ func (u *UI) newSettings() (screen, error) {
 		heading(lang.X("nav.settings", "Settings")),
 		v.problem,
 		card(subheading(lang.X("settings.language", "Language")), v.language),
-		card(subheading(lang.X("settings.theme", "Colours")), note(lang.X("settings.theme_hint", "Dark can be easier on the eyes in the evening.")), v.theme.obj),
+		card(subheading(lang.X("settings.theme", "Colours")), note(lang.X("settings.theme_hint", "Dark can be easier on the eyes in the evening.")),
+			note(lang.X("settings.theme_contrast_hint", "High contrast makes words, buttons and the box you are typing in stand out most.")), v.theme.obj),
 		card(subheading(lang.X("settings.text_size", "Text size")), note(lang.X("settings.text_size_hint", "Make the words on screen bigger.")), v.size),
 	}
 	if !u.leaver() {

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -32,6 +33,15 @@ type UI struct {
 	view screen
 	body *fyne.Container
 	nav  map[pageID]*widget.Button
+
+	// tiles are the touch form's navigation buttons, laid out by bar in
+	// barBox over the background barBg; touch is whether the shell is in
+	// its touch-first form (a narrow window or a tablet).
+	tiles  map[pageID]*navTile
+	bar    *navBarLayout
+	barBox *fyne.Container
+	barBg  *canvas.Rectangle
+	touch  bool
 
 	// onboard, unlock and picker are the pre-shell screens, when showing.
 	onboard *onboarding
@@ -109,7 +119,14 @@ func (u *UI) useLanguage(code string) {
 }
 
 // applyTheme applies the stored theme and text size at once.
-func (u *UI) applyTheme() { u.fa.Settings().SetTheme(newTheme(u.a)) }
+func (u *UI) applyTheme() {
+	t := newTheme(u.a)
+	u.fa.Settings().SetTheme(t)
+	if u.barBg != nil {
+		u.barBg.FillColor = t.Color(theme.ColorNameBackground, t.variant)
+		u.barBg.Refresh()
+	}
+}
 
 // background runs slow work (deriving a key from a passphrase, a search)
 // off the UI thread so the window keeps responding, then applies its
@@ -223,26 +240,236 @@ func section(p pageID) pageID {
 	return p
 }
 
-// showShell shows the navigation column and a page.
+// showShell shows the navigation and a page. The shell has two frames
+// around the same page: a navigation column on the left for a desktop, and
+// for a tablet or a window narrower than touchWidth a bar of large buttons
+// at the bottom, where a thumb reaches. The frame follows the window's
+// width as it changes (shellLayout); the page itself is never rebuilt.
 func (u *UI) showShell(r route) {
 	u.onboard, u.unlock, u.picker = nil, nil, nil
 	u.redraw = func() { u.showShell(u.cur) }
 	u.body = container.NewStack()
 	u.nav = map[pageID]*widget.Button{}
+	u.tiles = map[pageID]*navTile{}
 	col := container.NewVBox(container.NewPadded(subheading(lang.X("app.title", "Hearth"))))
 	items := navItems
 	if u.leaver() {
 		items = leaverNavItems
 	}
+	u.bar = &navBarLayout{}
+	bar := container.New(u.bar)
+	u.barBox = bar
 	for _, it := range items {
-		b := widget.NewButtonWithIcon(it.label.text(), it.icon, func() { u.open(route{page: it.page}) })
+		goTo := func() { u.open(route{page: it.page}) }
+		b := widget.NewButtonWithIcon(it.label.text(), it.icon, goTo)
 		b.Alignment = widget.ButtonAlignLeading
 		u.nav[it.page] = b
 		col.Add(b)
+		t := newNavTile(u.bar, it.label.text(), it.icon, goTo)
+		u.tiles[it.page] = t
+		bar.Add(t.obj)
 	}
-	nav := container.NewHBox(container.NewVScroll(col), widget.NewSeparator())
-	u.w.SetContent(container.NewBorder(nil, nil, nav, nil, u.body))
+	side := container.NewHBox(container.NewVScroll(col), widget.NewSeparator())
+	// The bar has the page's background, and is drawn after the page so
+	// nothing scrolled under it shows through.
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
+	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, nil, container.NewStack(bg, bar))
+	u.barBg = bg
+	u.touch = u.touchFor(u.w.Canvas().Size().Width)
+	u.w.SetContent(container.New(&shellLayout{u: u}, u.body, side, bottom))
 	u.open(r)
+}
+
+// touchWidth is the window width below which the shell takes its
+// touch-first form: below it the navigation column leaves too little room
+// for a page at large text sizes.
+const touchWidth = 1100
+
+// touchFor reports whether a window of width w gets the touch form. A
+// tablet or phone always does.
+func (u *UI) touchFor(w float32) bool {
+	if d := fyne.CurrentDevice(); d != nil && d.IsMobile() {
+		return true
+	}
+	return w > 0 && w < touchWidth
+}
+
+// navBarLayout lays out the bottom bar's buttons in as many columns as their
+// labels allow at the current width and text size: all in one row at
+// normal text, two or three rows at 200%, so no label is ever cut off or
+// wrapped mid-word.
+type navBarLayout struct {
+	width  float32
+	beside bool // icons beside their labels, when the bar has several rows
+}
+
+// grid is the number of columns and rows, and the size of a cell, and sets
+// whether icons go beside their labels.
+func (l *navBarLayout) grid(objs []fyne.CanvasObject, width float32) (cols, rows int, cell fyne.Size) {
+	l.beside = false
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	if float32(len(objs))*m.Width <= width {
+		return len(objs), 1, fyne.NewSize(max(m.Width, width/float32(len(objs))), m.Height)
+	}
+	l.beside = true
+	m = fyne.Size{}
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	cols = len(objs)
+	for cols > 1 && float32(cols)*m.Width > width {
+		cols--
+	}
+	if cols == 0 {
+		return 0, 0, m
+	}
+	rows = (len(objs) + cols - 1) / cols
+	// Balance the rows: eight buttons are two rows of four, not five and
+	// three.
+	cols = (len(objs) + rows - 1) / rows
+	return cols, rows, fyne.NewSize(max(m.Width, width/float32(cols)), m.Height)
+}
+
+func (l *navBarLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	cols, _, cell := l.grid(objs, size.Width)
+	for i, o := range objs {
+		o.Move(fyne.NewPos(float32(i%cols)*cell.Width, float32(i/cols)*cell.Height))
+		o.Resize(cell)
+	}
+}
+
+func (l *navBarLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	_, rows, cell := l.grid(objs, l.width)
+	if l.width <= 0 {
+		rows = 1
+	}
+	var w float32
+	for _, o := range objs {
+		w = max(w, o.MinSize().Width)
+	}
+	return fyne.NewSize(w, float32(rows)*cell.Height)
+}
+
+// shellLayout places the shell's three parts (the navigation column, the
+// bottom bar and the page) for the window's width, showing one of the two
+// navigations.
+type shellLayout struct{ u *UI }
+
+func (l *shellLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	body, side, bottom := objs[0], objs[1], objs[2]
+	l.u.touch = l.u.touchFor(size.Width)
+	if l.u.touch {
+		l.u.bar.width = size.Width
+		side.Hide()
+		bottom.Show()
+		h := bottom.MinSize().Height
+		bottom.Move(fyne.NewPos(0, size.Height-h))
+		bottom.Resize(fyne.NewSize(size.Width, h))
+		body.Move(fyne.NewPos(0, 0))
+		body.Resize(fyne.NewSize(size.Width, size.Height-h))
+		return
+	}
+	bottom.Hide()
+	side.Show()
+	w := side.MinSize().Width
+	side.Move(fyne.NewPos(0, 0))
+	side.Resize(fyne.NewSize(w, size.Height))
+	body.Move(fyne.NewPos(w, 0))
+	body.Resize(fyne.NewSize(size.Width-w, size.Height))
+}
+
+func (l *shellLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	body, side, bottom := objs[0].MinSize(), objs[1].MinSize(), objs[2].MinSize()
+	if l.u.touch {
+		return fyne.NewSize(max(bottom.Width, body.Width), bottom.Height+body.Height)
+	}
+	return fyne.NewSize(side.Width+body.Width, max(side.Height, body.Height))
+}
+
+// minTouch is the smallest a touch target may be, in each direction.
+const minTouch = 44
+
+// navTile is one button of the touch form's bottom bar: a large target
+// with the icon above its label, which the bar always gives room for.
+// The button under them takes the taps and the
+// keyboard focus.
+type navTile struct {
+	button *widget.Button
+	label  *widget.Label
+	obj    fyne.CanvasObject
+}
+
+func newNavTile(bar *navBarLayout, text string, icon fyne.Resource, tapped func()) *navTile {
+	t := &navTile{button: widget.NewButton("", tapped), label: widget.NewLabel(text)}
+	t.button.Importance = widget.LowImportance
+	face := container.New(tileLayout{bar}, widget.NewIcon(icon), t.label)
+	t.obj = container.New(minSizeLayout{fyne.NewSize(minTouch, minTouch)}, t.button, face)
+	return t
+}
+
+// tileLayout puts a bar button's icon above its label when the bar is one
+// row, and beside it when the bar needs more rows (large text), which
+// keeps the bar low enough to leave most of the screen to the page.
+type tileLayout struct{ bar *navBarLayout }
+
+func (l tileLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	icon, label := objs[0], objs[1]
+	is, ls := icon.MinSize(), label.MinSize()
+	if l.bar.beside {
+		x := (size.Width - is.Width - ls.Width) / 2
+		icon.Move(fyne.NewPos(x, (size.Height-is.Height)/2))
+		icon.Resize(is)
+		label.Move(fyne.NewPos(x+is.Width, (size.Height-ls.Height)/2))
+		label.Resize(ls)
+		return
+	}
+	y := (size.Height - is.Height - ls.Height) / 2
+	icon.Move(fyne.NewPos((size.Width-is.Width)/2, y))
+	icon.Resize(is)
+	label.Move(fyne.NewPos((size.Width-ls.Width)/2, y+is.Height))
+	label.Resize(ls)
+}
+
+func (l tileLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	is, ls := objs[0].MinSize(), objs[1].MinSize()
+	p := theme.Padding()
+	if l.bar.beside {
+		return fyne.NewSize(is.Width+ls.Width+2*p, max(is.Height, ls.Height))
+	}
+	return fyne.NewSize(max(is.Width, ls.Width)+2*p, is.Height+ls.Height+p)
+}
+
+// setCurrent marks the tile of the section on screen.
+func (t *navTile) setCurrent(on bool) {
+	t.label.TextStyle.Bold = on
+	if on {
+		t.button.Importance = widget.MediumImportance
+	} else {
+		t.button.Importance = widget.LowImportance
+	}
+	t.label.Refresh()
+	t.button.Refresh()
+}
+
+// minSizeLayout stacks its objects, never smaller than a minimum size.
+type minSizeLayout struct{ min fyne.Size }
+
+func (minSizeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l minSizeLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := l.min
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
 }
 
 // open shows a page in the shell.
@@ -264,6 +491,9 @@ func (u *UI) open(r route) {
 			b.Importance = widget.LowImportance
 		}
 		b.Refresh()
+	}
+	for p, t := range u.tiles {
+		t.setCurrent(p == section(r.page))
 	}
 }
 
