@@ -61,6 +61,10 @@ func run(demo, demoLeaver bool, root string) error {
 		}
 		root = d
 	}
+	// The search index waits for the first frame (or the fallback), so the
+	// window appears sooner. The timer starts now, not when the window does:
+	// nothing before the window may wait on the gate for ever.
+	startup.startFallback()
 	profiles := screens.Profiles{Root: root, Open: func(dir string) (*app.App, error) {
 		return app.Open(app.Options{Dir: dir, Keychain: keychain, IndexAfter: startup.drawn})
 	}}
@@ -68,7 +72,12 @@ func run(demo, demoLeaver bool, root string) error {
 	fa.SetIcon(fyne.NewStaticResource("Icon.png", icon))
 	var ui *screens.UI
 	if demo || demoLeaver {
-		a, err := openDemo(profiles, demoLeaver)
+		// The demo fills its store before the window exists, and every save
+		// updates the search index, so its store must not wait for the
+		// first frame.
+		demoProfiles := profiles
+		demoProfiles.Open = openUngated(keychain)
+		a, err := openDemo(demoProfiles, demoLeaver)
 		if err != nil {
 			return err
 		}
@@ -85,6 +94,12 @@ func run(demo, demoLeaver bool, root string) error {
 	startup.watch(fa, ui.Window())
 	fa.Run()
 	return nil
+}
+
+// openUngated opens stores whose search index fills at once, for the demo,
+// which saves its records before any window exists.
+func openUngated(keychain app.Keychain) func(dir string) (*app.App, error) {
+	return func(dir string) (*app.App, error) { return app.Open(app.Options{Dir: dir, Keychain: keychain}) }
 }
 
 // openDemo makes a new profile in an empty root and fills it with the

@@ -38,6 +38,9 @@ const drawnFallback = 3 * time.Second
 
 func (m *startupMarker) firstFrameDrawn() { m.closeOnce.Do(func() { close(m.drawn) }) }
 
+// startFallback opens the gate after drawnFallback whatever happens.
+func (m *startupMarker) startFallback() { time.AfterFunc(drawnFallback, m.firstFrameDrawn) }
+
 // watch notices the first frame: it opens the search-index gate and, with
 // --startup-marker, prints the marker. Fyne has no "frame drawn" callback,
 // so a transparent raster is laid over the window: the GL painter calls a
@@ -46,7 +49,6 @@ func (m *startupMarker) firstFrameDrawn() { m.closeOnce.Do(func() { close(m.draw
 // swapped to the screen. The overlay is then removed, since an overlay
 // takes the window's clicks.
 func (m *startupMarker) watch(fa fyne.App, w fyne.Window) {
-	time.AfterFunc(drawnFallback, m.firstFrameDrawn)
 	done := false
 	var probe *canvas.Raster
 	probe = canvas.NewRaster(func(int, int) image.Image {

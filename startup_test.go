@@ -3,6 +3,9 @@ package main
 import (
 	"testing"
 	"time"
+
+	"github.com/hearth-app/hearth/app"
+	"github.com/hearth-app/hearth/screens"
 )
 
 // scripts/bench.sh parses this line; cmd/barewindow prints the same.
@@ -22,5 +25,29 @@ func TestFirstFrameDrawnOpensTheGateOnce(t *testing.T) {
 	case <-m.drawn:
 	default:
 		t.Fatal("gate still shut")
+	}
+}
+
+// TestDemoLoadsBeforeAnyFrame guards against a deadlock: the demo saves its
+// records before the window exists, so its store must not wait for the
+// first frame to fill the search index that every save updates.
+func TestDemoLoadsBeforeAnyFrame(t *testing.T) {
+	p := screens.Profiles{Root: t.TempDir(), Open: openUngated(app.NoKeychain{})}
+	done := make(chan error, 1)
+	go func() {
+		a, err := openDemo(p, false)
+		if err == nil {
+			_, err = a.Search("swim")
+			a.Close()
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("the demo did not load: it is waiting for a first frame that never comes")
 	}
 }
