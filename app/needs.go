@@ -1,13 +1,16 @@
 package app
 
 import (
-	"errors"
+	"fmt"
 	"slices"
 	"strings"
 )
 
 // Needs lists the household's support needs, newest first.
 func (a *App) Needs() ([]Need, error) { return a.store.Needs() }
+
+// Need returns one support need.
+func (a *App) Need(id string) (Need, error) { return a.store.Need(id) }
 
 // CarerCanSetStatus reports whether the carer may choose a status. Only
 // draft and raised are the carer's; everything after is the local
@@ -39,36 +42,26 @@ func (a *App) SaveNeed(n *Need) error {
 		}
 	} else if !CarerCanSetStatus(n.Status) {
 		return invalid("status", "error.status_la_owned")
-	} else {
-		n.StatusSetAt = a.now()
 	}
 	return a.store.SaveNeed(n)
 }
 
 // keepLAOwnedNeedFields copies the LA's status and response onto an edited
-// need so a carer's save can never overwrite them.
+// need so a carer's save can never overwrite them. (When the status last
+// changed is the store's to keep.)
 func (a *App) keepLAOwnedNeedFields(n *Need) error {
-	all, err := a.store.Needs()
+	old, err := a.store.Need(n.ID)
 	if err != nil {
-		return err
+		return fmt.Errorf("save need: %w", err)
 	}
-	for _, old := range all {
-		if old.ID != n.ID {
-			continue
-		}
-		if !CarerCanSetStatus(old.Status) {
-			n.Status, n.Response, n.StatusSetAt = old.Status, old.Response, old.StatusSetAt
-			return nil
-		}
-		if !CarerCanSetStatus(n.Status) {
-			return invalid("status", "error.status_la_owned")
-		}
-		if n.Status != old.Status {
-			n.StatusSetAt = a.now()
-		}
+	if !CarerCanSetStatus(old.Status) {
+		n.Status, n.Response = old.Status, old.Response
 		return nil
 	}
-	return errors.New("save need: need not found")
+	if !CarerCanSetStatus(n.Status) {
+		return invalid("status", "error.status_la_owned")
+	}
+	return nil
 }
 
 // DeleteNeed removes a need.

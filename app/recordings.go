@@ -13,6 +13,9 @@ func (a *App) Recordings(childID string, offset, limit int) ([]Recording, error)
 	return a.store.Recordings(childID, offset, limit)
 }
 
+// Recording returns one daily recording.
+func (a *App) Recording(id string) (Recording, error) { return a.store.Recording(id) }
+
 // CountRecordings counts a child's recordings.
 func (a *App) CountRecordings(childID string) (int, error) { return a.store.CountRecordings(childID) }
 

@@ -29,6 +29,9 @@ func (s *Store) Needs() ([]Need, error) {
 	return list[Need](s, "list needs", "ORDER BY created_at DESC, id")
 }
 
+// Need reads one live need.
+func (s *Store) Need(id string) (Need, error) { return get[Need](s, "get need", id) }
+
 // SaveNeed inserts or updates n. StatusSetAt is the store's to keep: it
 // becomes now whenever the status differs from the stored one.
 func (s *Store) SaveNeed(n *Need) error {

@@ -19,6 +19,11 @@ func TestNeedRoundTripAndStatusTime(t *testing.T) {
 	got, err := s.Needs()
 	must(t, err)
 	same(t, got, []Need{forChild, household}) // newest first
+	one, err := s.Need(forChild.ID)
+	must(t, err)
+	same(t, one, forChild)
+	_, err = s.Need("missing")
+	wantErr(t, err, ErrNotFound)
 
 	setAt := household.StatusSetAt
 	household.Description = "a long weekend break"

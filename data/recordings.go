@@ -48,6 +48,11 @@ func (s *Store) Recordings(childID string, offset, limit int) ([]Recording, erro
 	return list[Recording](s, "list recordings", "AND child_id = ?"+newestDayFirst, childID, max(limit, 0), max(offset, 0))
 }
 
+// Recording reads one live recording.
+func (s *Store) Recording(id string) (Recording, error) {
+	return get[Recording](s, "get recording", id)
+}
+
 // RecentRecordings lists the newest recordings across all children.
 func (s *Store) RecentRecordings(limit int) ([]Recording, error) {
 	return list[Recording](s, "list recent recordings", newestDayFirst, max(limit, 0), 0)

@@ -23,8 +23,13 @@ func TestRecordingRoundTrip(t *testing.T) {
 	got, err = s.Recordings(c.ID, 0, 10)
 	must(t, err)
 	same(t, got, []Recording{r})
+	one, err := s.Recording(r.ID)
+	must(t, err)
+	same(t, one, r)
 
 	must(t, s.DeleteRecording(r.ID))
+	_, err = s.Recording(r.ID)
+	wantErr(t, err, ErrNotFound)
 	wantErr(t, s.DeleteRecording(r.ID), ErrNotFound)
 	assertTombstone(t, s, "recordings", r.ID, "text", "tags")
 	got, err = s.Recordings(c.ID, 0, 10)

@@ -91,16 +91,11 @@ func (u *UI) newNeedForm(id string) (screen, error) {
 	v := &needForm{u: u, form: newForm(), n: app.Need{Status: app.NeedRaised}}
 	title := lang.X("needs.add", "Add a support need")
 	if id != "" {
-		needs, err := u.a.Needs()
+		n, err := u.a.Need(id)
 		if err != nil {
 			return nil, err
 		}
-		for _, n := range needs {
-			if n.ID == id {
-				v.n = n
-			}
-		}
-		title = lang.X("need.edit", "Support need")
+		v.n, title = n, lang.X("need.edit", "Support need")
 	}
 	names, err := u.childNames()
 	if err != nil {

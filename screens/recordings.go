@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"errors"
 	"log/slog"
 	"strings"
 
@@ -41,7 +40,7 @@ func (u *UI) newRecordingsTab(childID string) (*recordingsTab, error) {
 	t.list.OnSelected = func(i widget.ListItemID) {
 		t.list.UnselectAll()
 		if r, ok := t.at(i); ok {
-			u.open(route{page: pageRecordingForm, childID: childID, id: r.ID, tab: i})
+			u.open(route{page: pageRecordingForm, childID: childID, id: r.ID})
 		}
 	}
 	add := primary(lang.X("recordings.add", "Add a daily recording"), theme.ContentAddIcon(),
@@ -108,32 +107,6 @@ func recordingHeading(r app.Recording) string {
 	return strings.Join(parts, " · ")
 }
 
-// errRecordingGone is returned when a recording to edit no longer exists.
-var errRecordingGone = errors.New("recording not found")
-
-// findRecording fetches a recording by id. hint is where it was in the
-// list, which is where it almost always still is; otherwise the child's
-// recordings are searched page by page.
-func (u *UI) findRecording(childID, id string, hint int) (app.Recording, error) {
-	if rs, err := u.a.Recordings(childID, hint, 1); err == nil && len(rs) == 1 && rs[0].ID == id {
-		return rs[0], nil
-	}
-	for offset := 0; ; offset += 500 {
-		rs, err := u.a.Recordings(childID, offset, 500)
-		if err != nil {
-			return app.Recording{}, err
-		}
-		for _, r := range rs {
-			if r.ID == id {
-				return r, nil
-			}
-		}
-		if len(rs) < 500 {
-			return app.Recording{}, errRecordingGone
-		}
-	}
-}
-
 // recordingForm adds or edits a daily recording.
 type recordingForm struct {
 	base
@@ -147,11 +120,11 @@ type recordingForm struct {
 	save        *widget.Button
 }
 
-func (u *UI) newRecordingForm(childID, id string, hint int) (screen, error) {
+func (u *UI) newRecordingForm(childID, id string) (screen, error) {
 	v := &recordingForm{u: u, form: newForm(), r: app.Recording{ChildID: childID, Day: u.a.Today()}}
 	title := lang.X("recordings.add", "Add a daily recording")
 	if id != "" {
-		r, err := u.findRecording(childID, id, hint)
+		r, err := u.a.Recording(id)
 		if err != nil {
 			return nil, err
 		}

@@ -512,7 +512,7 @@ func (u *UI) build(r route) (screen, error) {
 	case pageMilestoneForm:
 		return u.newMilestoneForm(r.childID, r.id)
 	case pageRecordingForm:
-		return u.newRecordingForm(r.childID, r.id, r.tab)
+		return u.newRecordingForm(r.childID, r.id)
 	case pageNeeds:
 		return u.newNeedsList()
 	case pageNeedForm:
