@@ -2,49 +2,14 @@ package app
 
 import (
 	"errors"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/hearth-app/hearth/app/apptest"
 )
 
-// memKeychain stands in for the OS keychain in tests: a map that survives
-// reopening the store, like the real keychain survives restarting the app.
-type memKeychain struct {
-	mu      sync.Mutex
-	secrets map[string]string
-	down    bool // behaves like a desktop without a Secret Service
-}
-
-func newMemKeychain() *memKeychain { return &memKeychain{secrets: map[string]string{}} }
-
-func (k *memKeychain) Available() bool { return !k.down }
-
-func (k *memKeychain) Get(account string) (string, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	s, ok := k.secrets[account]
-	if k.down || !ok {
-		return "", errors.New("no such secret")
-	}
-	return s, nil
-}
-
-func (k *memKeychain) Set(account, secret string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.down {
-		return errors.New("keychain unavailable")
-	}
-	k.secrets[account] = secret
-	return nil
-}
-
-func (k *memKeychain) Delete(account string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	delete(k.secrets, account)
-	return nil
-}
+// newMemKeychain is an available in-memory keychain.
+func newMemKeychain() *apptest.Keychain { return apptest.NewKeychain(true) }
 
 // testKDF keeps Argon2id cheap under the race detector; production always
 // uses data.DefaultArgon2.

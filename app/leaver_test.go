@@ -50,7 +50,7 @@ func TestLeaverSetupReopensReady(t *testing.T) {
 
 func TestLeaverSetupWithPassphraseUnlocksToReady(t *testing.T) {
 	dir, kc := t.TempDir(), newMemKeychain()
-	kc.down = true
+	kc.SetAvailable(false)
 	a := openTest(t, dir, kc)
 	s := leaverSetup
 	wantUserError(t, a.CompleteLeaverSetup(s), "error.passphrase_required")

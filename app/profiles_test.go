@@ -58,8 +58,8 @@ func TestProfilesCannotReadEachOther(t *testing.T) {
 	}
 	carerAccount, _ := carer.keychainAccount()
 	leaverAccount, _ := leaver.keychainAccount()
-	if carerAccount == leaverAccount || len(kc.secrets) != 2 {
-		t.Fatalf("keychain accounts %q and %q, %d entries; want one each", carerAccount, leaverAccount, len(kc.secrets))
+	if carerAccount == leaverAccount || kc.Len() != 2 {
+		t.Fatalf("keychain accounts %q and %q, %d entries; want one each", carerAccount, leaverAccount, kc.Len())
 	}
 	carerKey, leaverKey := dataKey(t, carer), dataKey(t, leaver)
 	if bytes.Equal(carerKey, leaverKey) {

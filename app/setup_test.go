@@ -34,7 +34,7 @@ func TestSetupWithKeychainReopensUnlocked(t *testing.T) {
 
 func TestSetupWithoutKeychainNeedsPassphrase(t *testing.T) {
 	dir, kc := t.TempDir(), newMemKeychain()
-	kc.down = true
+	kc.SetAvailable(false)
 	a := openTest(t, dir, kc)
 	s := Setup{Kind: KindSpecialGuardian, CarerNames: []string{"Mair Evans"}}
 	wantUserError(t, a.CompleteSetup(s), "error.passphrase_required")

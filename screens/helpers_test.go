@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"errors"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -14,48 +13,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearth-app/hearth/app"
+	"github.com/hearth-app/hearth/app/apptest"
 )
 
-// memKeychain is an in-memory keychain. available=false stands for a
+// newKeychain is an in-memory keychain; available=false stands for a
 // computer without one, where setup must ask for a passphrase.
-type memKeychain struct {
-	mu        sync.Mutex
-	secrets   map[string]string
-	available bool
-}
-
-func newKeychain(available bool) *memKeychain {
-	return &memKeychain{secrets: map[string]string{}, available: available}
-}
-
-func (k *memKeychain) Available() bool { return k.available }
-
-func (k *memKeychain) Get(account string) (string, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	s, ok := k.secrets[account]
-	if !ok || !k.available {
-		return "", errors.New("not found")
-	}
-	return s, nil
-}
-
-func (k *memKeychain) Set(account, secret string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if !k.available {
-		return errors.New("no keychain")
-	}
-	k.secrets[account] = secret
-	return nil
-}
-
-func (k *memKeychain) Delete(account string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	delete(k.secrets, account)
-	return nil
-}
+func newKeychain(available bool) *apptest.Keychain { return apptest.NewKeychain(available) }
 
 // testToday is the tests' today: dates in assertions are fixed.
 var testToday = time.Date(2025, 6, 15, 0, 0, 0, 0, time.UTC)
