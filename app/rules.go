@@ -50,6 +50,16 @@ func (i Interval) After(d time.Time) time.Time {
 	return addMonths(d, i.Months)
 }
 
+// TSDDeadline is how long after approval a set of TSD standards must be
+// evidenced; the TSD screen and the TSD reminder both read it, so they
+// cannot disagree.
+func (r Rules) TSDDeadline(set TSDSet) Interval {
+	if set == TSDFamilyFriends {
+		return r.TSDFamilyFriends
+	}
+	return r.TSDMainstream
+}
+
 func (i Interval) check() error {
 	set := 0
 	for _, n := range []int{i.WorkingDays, i.Days, i.Weeks, i.Months} {

@@ -22,7 +22,7 @@ func TestDefaultRules(t *testing.T) {
 		t.Errorf("plan: England %+v, Wales %+v", e.PlacementPlan, w.PlacementPlan)
 	}
 	if e.TSDMainstream.After(date(2026, 3, 1)) != date(2027, 3, 1) || e.TSDFamilyFriends.After(date(2026, 3, 1)) != date(2027, 9, 1) {
-		t.Error("the TSD rules differ from the TSD screen's 12 and 18 months")
+		t.Error("the default TSD deadlines are not 12 and 18 months after approval")
 	}
 	if w.Lines()[0].Name != "care_plan" || len(w.Lines()) != len(e.Lines())+1 {
 		t.Errorf("Wales lines: %+v", w.Lines())

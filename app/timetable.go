@@ -232,11 +232,7 @@ func Timetable(in TimetableInput) []Reminder {
 			return r.CarerLaterReviews.After(last)
 		})
 		if !in.TSDComplete {
-			deadline := r.TSDMainstream
-			if tsd.set == TSDFamilyFriends {
-				deadline = r.TSDFamilyFriends
-			}
-			add("", KindTSD, once(deadline.After(approved)))
+			add("", KindTSD, once(r.TSDDeadline(tsd.set).After(approved)))
 		}
 	}
 	slices.SortStableFunc(out, func(x, y Reminder) int { return x.Due.Compare(y.Due) })

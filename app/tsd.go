@@ -10,30 +10,31 @@ type TSDSet string
 // The two sets of standards, and none.
 const (
 	TSDNone          TSDSet = ""
-	TSDMainstream    TSDSet = "mainstream"     // 7 standards, 12 months
-	TSDFamilyFriends TSDSet = "family_friends" // 6 standards, 18 months
+	TSDMainstream    TSDSet = "mainstream"     // 7 standards
+	TSDFamilyFriends TSDSet = "family_friends" // 6 standards
 )
 
 type tsdRules struct {
 	set       TSDSet
-	months    int
 	standards []string // translation keys of each standard's title, in order
 }
 
-// tsdSet gives the TSD rules for a kind of carer. Mainstream and short-break
-// foster carers evidence 7 standards within 12 months of approval; family
-// and friends (connected person) foster carers evidence 6 within 18 months.
+// tsdSet gives the TSD standards for a kind of carer. Mainstream and
+// short-break foster carers evidence 7 standards (within 12 months of
+// approval by default); family and friends (connected person) foster carers
+// evidence 6 (within 18 months). The deadlines come from the rules file
+// (Rules.TSDDeadline), so the LA can change them.
 // Special guardians and carers under a child arrangements order or informal
 // arrangement are not foster carers and have no TSD duty, so they get none.
 func tsdSet(k CarerKind) tsdRules {
 	switch k {
 	case KindFoster, KindShortBreak:
-		return tsdRules{set: TSDMainstream, months: 12, standards: []string{
+		return tsdRules{set: TSDMainstream, standards: []string{
 			"tsd.mainstream.1", "tsd.mainstream.2", "tsd.mainstream.3", "tsd.mainstream.4",
 			"tsd.mainstream.5", "tsd.mainstream.6", "tsd.mainstream.7",
 		}}
 	case KindKinshipFoster:
-		return tsdRules{set: TSDFamilyFriends, months: 18, standards: []string{
+		return tsdRules{set: TSDFamilyFriends, standards: []string{
 			"tsd.family.1", "tsd.family.2", "tsd.family.3", "tsd.family.4", "tsd.family.5", "tsd.family.6",
 		}}
 	}
@@ -84,23 +85,27 @@ func (a *App) TSD() (TSDProgress, error) {
 	if err != nil {
 		return TSDProgress{}, err
 	}
-	return computeTSD(h, trainings, signOffs, a.Today()), nil
+	rules, err := a.Rules()
+	if err != nil {
+		return TSDProgress{}, err
+	}
+	return computeTSD(h, trainings, signOffs, rules, a.Today()), nil
 }
 
 // computeTSD is the pure rule behind TSD, kept separate so it is tested
 // without a store.
-func computeTSD(h Household, trainings []Training, signOffs []SignOff, today time.Time) TSDProgress {
-	rules := tsdSet(h.Kind)
-	if rules.set == TSDNone || h.ApprovalDate.IsZero() {
+func computeTSD(h Household, trainings []Training, signOffs []SignOff, rules Rules, today time.Time) TSDProgress {
+	set := tsdSet(h.Kind)
+	if set.set == TSDNone || h.ApprovalDate.IsZero() {
 		return TSDProgress{}
 	}
-	p := TSDProgress{Applies: true, Set: rules.set, Deadline: h.ApprovalDate.AddDate(0, rules.months, 0)}
+	p := TSDProgress{Applies: true, Set: set.set, Deadline: rules.TSDDeadline(set.set).After(h.ApprovalDate)}
 	p.DaysLeft = daysBetween(today, p.Deadline)
 	signed := map[int]time.Time{}
 	for _, o := range signOffs {
 		signed[o.Standard] = o.SignedOn
 	}
-	for i, key := range rules.standards {
+	for i, key := range set.standards {
 		sp := StandardProgress{Number: i + 1, TitleKey: key, SignedOn: signed[i+1]}
 		for _, t := range trainings {
 			for _, n := range t.Standards {

@@ -22,7 +22,7 @@ func TestTSDRulesPerKind(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(string(c.kind), func(t *testing.T) {
-			p := computeTSD(Household{Kind: c.kind, ApprovalDate: approved}, nil, nil, date(2026, 11, 25))
+			p := computeTSD(Household{Kind: c.kind, ApprovalDate: approved}, nil, nil, englandRules(t), date(2026, 11, 25))
 			if p.Applies != (c.set != TSDNone) || p.Set != c.set || len(p.Standards) != c.standards || !p.Deadline.Equal(c.deadline) {
 				t.Fatalf("got applies=%v set=%q standards=%d deadline=%v; want set=%q standards=%d deadline=%v",
 					p.Applies, p.Set, len(p.Standards), p.Deadline, c.set, c.standards, c.deadline)
@@ -36,7 +36,7 @@ func TestTSDRulesPerKind(t *testing.T) {
 
 func TestTSDFamilyAndFriendsDeadlineIsEighteenMonths(t *testing.T) {
 	h := Household{Kind: KindKinshipFoster, ApprovalDate: date(2026, 1, 31)}
-	p := computeTSD(h, nil, nil, date(2026, 11, 25))
+	p := computeTSD(h, nil, nil, englandRules(t), date(2026, 11, 25))
 	// 31 January + 18 months normalises past the end of July to 31 July.
 	if want := date(2027, 7, 31); !p.Deadline.Equal(want) {
 		t.Fatalf("deadline %v, want %v", p.Deadline, want)
@@ -56,7 +56,7 @@ func TestTSDEvidenceSignOffAndOverdue(t *testing.T) {
 		{Title: "First aid", Standards: []int{3, 6}},
 	}
 	signOffs := []SignOff{{Standard: 6, SignedOn: date(2026, 2, 1)}}
-	p := computeTSD(h, trainings, signOffs, date(2026, 6, 11))
+	p := computeTSD(h, trainings, signOffs, englandRules(t), date(2026, 6, 11))
 	if p.Evidenced != 2 || p.SignedOff != 1 {
 		t.Fatalf("evidenced %d signed off %d, want 2 and 1", p.Evidenced, p.SignedOff)
 	}
@@ -89,4 +89,14 @@ func TestTSDThroughStore(t *testing.T) {
 	}
 	bad := Training{Title: "X", Date: date(2026, 4, 2), Hours: 1, Format: FormatReading, Standards: []int{8}}
 	wantUserError(t, a.SaveTraining(&bad, nil), "error.standard_invalid")
+}
+
+// englandRules is the default rule set, which gives the TSD deadlines.
+func englandRules(t *testing.T) Rules {
+	t.Helper()
+	r, err := DefaultRules(CountryEngland)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
