@@ -10,7 +10,10 @@ import (
 
 // tabletWidth is the narrowest screen Hearth is laid out for: a 1024×768
 // tablet in landscape.
-const tabletWidth = 1024
+const (
+	tabletWidth  = 1024
+	tabletHeight = 768
+)
 
 // fits fails when what the window shows needs more width than a tablet
 // has. Fyne never shrinks content below its minimum size, so anything wider
@@ -19,6 +22,13 @@ func fits(t *testing.T, u *UI, what string) {
 	t.Helper()
 	if w := u.w.Content().MinSize().Width; w > tabletWidth {
 		t.Errorf("%s needs %.0f pixels at 200%% text, wider than a %d-pixel tablet", what, w, tabletWidth)
+	}
+	// Fyne grows a window to its content's minimum, so a page taller than
+	// the screen would push the bottom navigation bar off it.
+	if u.touch {
+		if h := u.w.Content().MinSize().Height; h > tabletHeight {
+			t.Errorf("%s needs %.0f pixels of height at 200%% text, taller than a %d-pixel tablet", what, h, tabletHeight)
+		}
 	}
 }
 

@@ -265,6 +265,7 @@ func TestCareLeaverPagesFitATabletAt200Percent(t *testing.T) {
 			t.Fatal(err)
 		}
 		u := newUI(t, a)
+		u.w.Resize(tabletSize)
 		goals, _ := a.Goals()
 		for name, r := range map[string]route{
 			"home": {page: pageHome}, "goals": {page: pageGoals}, "goal form": {page: pageGoalForm, id: goals[0].ID},

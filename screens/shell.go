@@ -384,10 +384,20 @@ func (l *shellLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func (l *shellLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	body, side, bottom := objs[0].MinSize(), objs[1].MinSize(), objs[2].MinSize()
 	if l.u.touch {
-		return fyne.NewSize(max(bottom.Width, body.Width), bottom.Height+body.Height)
+		// Fyne grows a window to its content's minimum. A page with a list
+		// under a tall heading (search, a child's tabs) can want more
+		// height than a tablet has at 200% text, which would push the
+		// navigation bar off the screen. The page only claims touchBodyMin
+		// towards the window's height: below its own minimum, its list
+		// simply shows fewer rows and scrolls.
+		return fyne.NewSize(max(bottom.Width, body.Width), bottom.Height+min(body.Height, touchBodyMin))
 	}
 	return fyne.NewSize(side.Width+body.Width, max(side.Height, body.Height))
 }
+
+// touchBodyMin is the most height a page claims towards the window's
+// minimum in the touch form (see shellLayout.MinSize).
+const touchBodyMin = 240
 
 // minTouch is the smallest a touch target may be, in each direction.
 const minTouch = 44
