@@ -1,0 +1,121 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+	"unicode/utf8"
+)
+
+// Decode reads one JSON value of type T from r, refusing bodies over
+// MaxBodyBytes, unknown fields and trailing data, so a sender's mistake is
+// reported instead of half-understood. Both sides decode through it.
+func Decode[T any](r io.Reader) (T, error) {
+	var v T
+	raw, err := io.ReadAll(io.LimitReader(r, MaxBodyBytes+1))
+	if err != nil {
+		return v, fmt.Errorf("read body: %w", err)
+	}
+	if len(raw) > MaxBodyBytes {
+		return v, fmt.Errorf("body is larger than %d bytes", MaxBodyBytes)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&v); err != nil {
+		return v, fmt.Errorf("body is not valid JSON for this call: %w", err)
+	}
+	if dec.More() {
+		return v, fmt.Errorf("body has data after the JSON value")
+	}
+	return v, nil
+}
+
+// Check reports the first thing wrong with an operation from a sender
+// with role by, or nil. It checks shape and ownership only; whether the
+// record is in the sender's scope is the server's business.
+func (o Operation) Check(by Role) error {
+	switch {
+	case o.IdempotencyKey == "" || len(o.IdempotencyKey) > 100:
+		return fmt.Errorf("idempotency_key must be 1 to 100 characters")
+	case o.ID == "" || len(o.ID) > 100:
+		return fmt.Errorf("id must be 1 to 100 characters")
+	case o.At.IsZero():
+		return fmt.Errorf("at is missing")
+	case o.Op != OpUpsert && o.Op != OpDelete:
+		return fmt.Errorf("op %q is not upsert or delete", o.Op)
+	}
+	fields, ok := Fields[o.Kind]
+	if !ok {
+		return fmt.Errorf("kind %q is not part of the protocol", o.Kind)
+	}
+	if by == RoleLeaver && !LeaverKinds[o.Kind] {
+		return fmt.Errorf("a care leaver cannot send records of kind %q", o.Kind)
+	}
+	if o.Op == OpDelete && len(o.Fields) > 0 {
+		return fmt.Errorf("a delete carries no fields")
+	}
+	if o.Op == OpUpsert && len(o.Fields) == 0 {
+		return fmt.Errorf("an upsert carries at least one field")
+	}
+	want := OwnerUser
+	if by == RoleStaff {
+		want = OwnerLA
+		if o.Scope == "" {
+			return fmt.Errorf("staff operations must name their scope")
+		}
+		if o.Op == OpDelete {
+			return fmt.Errorf("staff cannot delete records")
+		}
+	} else if o.Scope != "" {
+		return fmt.Errorf("only staff operations name a scope")
+	}
+	if o.Op == OpDelete && (o.Kind == KindSignOff || o.Kind == KindRules) {
+		return fmt.Errorf("records of kind %q are owned by the local authority", o.Kind)
+	}
+	for name, value := range o.Fields {
+		owner, ok := fields[name]
+		if !ok {
+			return fmt.Errorf("field %q is not part of kind %q", name, o.Kind)
+		}
+		if owner != want {
+			return fmt.Errorf("field %q of kind %q is owned by the %s", name, o.Kind, ownerName(owner))
+		}
+		if len(value) > MaxFieldLen || !utf8.ValidString(value) {
+			return fmt.Errorf("field %q is longer than %d bytes or not UTF-8", name, MaxFieldLen)
+		}
+	}
+	return nil
+}
+
+// Check reports the first thing wrong with a push batch, or nil.
+func (p PushRequest) Check(by Role) error {
+	if len(p.Operations) == 0 || len(p.Operations) > MaxBatch {
+		return fmt.Errorf("a push carries 1 to %d operations, not %d", MaxBatch, len(p.Operations))
+	}
+	return nil
+}
+
+func ownerName(o Owner) string {
+	if o == OwnerLA {
+		return "local authority"
+	}
+	return "carer or care leaver"
+}
+
+// Date formats a calendar date for a field value; the zero time is "".
+func Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// ParseDate reads a field value written by Date.
+func ParseDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.DateOnly, s)
+}
