@@ -1,0 +1,369 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hearth-app/hearth/api"
+)
+
+// dialect is what differs between the two databases. Every query uses
+// numbered placeholders ($1, $2, ...) in order of first use, which both
+// SQLite and PostgreSQL read the same way.
+type dialect struct {
+	name string
+	// lockRevision reads the revision counter at the start of a push and
+	// holds writers off until the push commits, so revisions are handed
+	// out and become visible in order and an idempotency key cannot be
+	// applied twice by two racing pushes.
+	lockRevision string
+}
+
+// sqlStore implements Store over database/sql for both dialects.
+type sqlStore struct {
+	db *sql.DB
+	d  dialect
+}
+
+func nanos(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
+}
+
+func fromNanos(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n).UTC()
+}
+
+func (s *sqlStore) Close() error { return s.db.Close() }
+
+func (s *sqlStore) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: begin transaction: %w", s.d.name, err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: commit: %w", s.d.name, err)
+	}
+	return nil
+}
+
+func (s *sqlStore) IssueCode(ctx context.Context, codeHash, scope string, kind api.ScopeKind, expires time.Time, a Audit) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var have string
+		err := tx.QueryRowContext(ctx, `SELECT kind FROM scopes WHERE id = $1`, scope).Scan(&have)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if _, err := tx.ExecContext(ctx, `INSERT INTO scopes (id, kind, created_at) VALUES ($1, $2, $3)`, scope, string(kind), nanos(a.At)); err != nil {
+				return fmt.Errorf("create scope: %w", err)
+			}
+		case err != nil:
+			return fmt.Errorf("look up scope: %w", err)
+		case have != string(kind):
+			return ErrScopeKind
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO enrol_codes (code_hash, scope, expires_at) VALUES ($1, $2, $3)`, codeHash, scope, nanos(expires)); err != nil {
+			return fmt.Errorf("store enrolment code: %w", err)
+		}
+		return insertAudit(ctx, tx, a)
+	})
+}
+
+func (s *sqlStore) Redeem(ctx context.Context, codeHash, subject string, now time.Time) (string, api.ScopeKind, error) {
+	var scope, kind string
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		// Claiming the code with one conditional UPDATE makes it single
+		// use even when two devices race with the same code.
+		res, err := tx.ExecContext(ctx, `UPDATE enrol_codes SET used_at = $1 WHERE code_hash = $2 AND used_at = 0 AND expires_at > $3`, nanos(now), codeHash, nanos(now))
+		if err != nil {
+			return fmt.Errorf("claim enrolment code: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return ErrCodeInvalid
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT c.scope, s.kind FROM enrol_codes c JOIN scopes s ON s.id = c.scope WHERE c.code_hash = $1`, codeHash).Scan(&scope, &kind); err != nil {
+			return fmt.Errorf("read enrolment code: %w", err)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO enrolments (subject, scope, enrolled_at) VALUES ($1, $2, $3)
+			ON CONFLICT (subject) DO UPDATE SET scope = excluded.scope, enrolled_at = excluded.enrolled_at`, subject, scope, nanos(now))
+		if err != nil {
+			return fmt.Errorf("store enrolment: %w", err)
+		}
+		return nil
+	})
+	return scope, api.ScopeKind(kind), err
+}
+
+func (s *sqlStore) Enrolment(ctx context.Context, subject string) (string, api.ScopeKind, bool, error) {
+	var scope, kind string
+	err := s.db.QueryRowContext(ctx, `SELECT e.scope, s.kind FROM enrolments e JOIN scopes s ON s.id = e.scope WHERE e.subject = $1`, subject).Scan(&scope, &kind)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", false, nil
+	}
+	if err != nil {
+		return "", "", false, fmt.Errorf("%s: look up enrolment: %w", s.d.name, err)
+	}
+	return scope, api.ScopeKind(kind), true, nil
+}
+
+func (s *sqlStore) ScopeKind(ctx context.Context, scope string) (api.ScopeKind, error) {
+	var kind string
+	err := s.db.QueryRowContext(ctx, `SELECT kind FROM scopes WHERE id = $1`, scope).Scan(&kind)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", ErrNoScope
+	}
+	if err != nil {
+		return "", fmt.Errorf("%s: look up scope: %w", s.d.name, err)
+	}
+	return api.ScopeKind(kind), nil
+}
+
+func (s *sqlStore) Push(ctx context.Context, subject string, items []Item, auditAll bool, now time.Time) ([]api.Ack, error) {
+	acks := make([]api.Ack, 0, len(items))
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		acks = acks[:0]
+		var rev int64
+		if err := tx.QueryRowContext(ctx, s.d.lockRevision).Scan(&rev); err != nil {
+			return fmt.Errorf("read revision counter: %w", err)
+		}
+		start := rev
+		for _, it := range items {
+			ack, err := s.pushOne(ctx, tx, subject, it, auditAll, now, &rev)
+			if err != nil {
+				return err
+			}
+			acks = append(acks, ack)
+		}
+		if rev != start {
+			if _, err := tx.ExecContext(ctx, `UPDATE counters SET value = $1 WHERE name = 'revision'`, rev); err != nil {
+				return fmt.Errorf("advance revision counter: %w", err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: push: %w", s.d.name, err)
+	}
+	return acks, nil
+}
+
+// pushOne applies one item inside the push transaction; rev is the last
+// revision handed out and is advanced when the record changes.
+func (s *sqlStore) pushOne(ctx context.Context, tx *sql.Tx, subject string, it Item, auditAll bool, now time.Time, rev *int64) (api.Ack, error) {
+	key := it.Op.IdempotencyKey
+	ack := api.Ack{IdempotencyKey: key}
+	var status string
+	err := tx.QueryRowContext(ctx, `SELECT status, reason, revision FROM acks WHERE subject = $1 AND idempotency_key = $2`, subject, key).Scan(&status, &ack.Reason, &ack.Revision)
+	if err == nil {
+		ack.Status = api.AckStatus(status)
+		return ack, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return ack, fmt.Errorf("look up acknowledgement: %w", err)
+	}
+	reason := it.Reject
+	if reason == "" {
+		rec, err := loadRecord(ctx, tx, it.Scope, it.Op.Kind, it.Op.ID)
+		if err != nil {
+			return ack, err
+		}
+		next, changed, why := merge(rec, it)
+		reason = why
+		ack.Revision = rec.revision
+		if reason == "" && changed {
+			*rev++
+			next.revision = *rev
+			ack.Revision = *rev
+			if err := saveRecord(ctx, tx, it.Scope, it.Op.Kind, it.Op.ID, next); err != nil {
+				return ack, err
+			}
+		}
+	}
+	ack.Status = api.AckApplied
+	outcome := OutcomeDone
+	if reason != "" {
+		ack = api.Ack{IdempotencyKey: key, Status: api.AckRejected, Reason: reason}
+		outcome = OutcomeRefused
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO acks (subject, idempotency_key, status, reason, revision) VALUES ($1, $2, $3, $4, $5)`,
+		subject, key, string(ack.Status), ack.Reason, ack.Revision); err != nil {
+		return ack, fmt.Errorf("store acknowledgement: %w", err)
+	}
+	if auditAll || reason != "" {
+		a := Audit{At: now, Subject: subject, Action: auditAction(it), Scope: it.Scope, Outcome: outcome, Reason: reason}
+		if err := insertAudit(ctx, tx, a); err != nil {
+			return ack, err
+		}
+	}
+	return ack, nil
+}
+
+// auditAction names what an operation tried to do: the operation, kind,
+// record id and the names (never the values) of the fields it carried.
+func auditAction(it Item) string {
+	names := make([]string, 0, len(it.Op.Fields))
+	for name := range it.Op.Fields {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return fmt.Sprintf("%s %s %s [%s]", it.Op.Op, it.Op.Kind, it.Op.ID, strings.Join(names, ","))
+}
+
+func loadRecord(ctx context.Context, tx *sql.Tx, scope string, kind api.Kind, id string) (record, error) {
+	var rec record
+	var user, la string
+	var userAt, laAt, deleted int64
+	err := tx.QueryRowContext(ctx, `SELECT user_fields, la_fields, user_at, la_at, deleted, revision FROM records WHERE scope = $1 AND kind = $2 AND id = $3`,
+		scope, string(kind), id).Scan(&user, &la, &userAt, &laAt, &deleted, &rec.revision)
+	if errors.Is(err, sql.ErrNoRows) {
+		return record{}, nil
+	}
+	if err != nil {
+		return rec, fmt.Errorf("read record: %w", err)
+	}
+	rec.exists, rec.deleted = true, deleted != 0
+	rec.userAt, rec.laAt = fromNanos(userAt), fromNanos(laAt)
+	if err := json.Unmarshal([]byte(user), &rec.user); err != nil {
+		return rec, fmt.Errorf("record's carer fields are not valid JSON: %w", err)
+	}
+	if err := json.Unmarshal([]byte(la), &rec.la); err != nil {
+		return rec, fmt.Errorf("record's LA fields are not valid JSON: %w", err)
+	}
+	return rec, nil
+}
+
+func saveRecord(ctx context.Context, tx *sql.Tx, scope string, kind api.Kind, id string, rec record) error {
+	user, err := json.Marshal(rec.user)
+	if err != nil {
+		return fmt.Errorf("encode carer fields: %w", err)
+	}
+	la, err := json.Marshal(rec.la)
+	if err != nil {
+		return fmt.Errorf("encode LA fields: %w", err)
+	}
+	deleted := 0
+	if rec.deleted {
+		deleted = 1
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO records (scope, kind, id, user_fields, la_fields, user_at, la_at, deleted, revision)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+		ON CONFLICT (scope, kind, id) DO UPDATE SET user_fields = excluded.user_fields, la_fields = excluded.la_fields,
+			user_at = excluded.user_at, la_at = excluded.la_at, deleted = excluded.deleted, revision = excluded.revision`,
+		scope, string(kind), id, string(user), string(la), nanos(rec.userAt), nanos(rec.laAt), deleted, rec.revision)
+	if err != nil {
+		return fmt.Errorf("write record: %w", err)
+	}
+	return nil
+}
+
+func (s *sqlStore) Changes(ctx context.Context, f Filter) ([]api.Change, bool, error) {
+	if f.Limit <= 0 || f.Limit > api.MaxPage {
+		f.Limit = api.MaxPage
+	}
+	q := strings.Builder{}
+	q.WriteString(`SELECT scope, kind, id, user_fields, la_fields, user_at, la_at, deleted, revision FROM records WHERE revision > $1`)
+	args := []any{f.Since}
+	if f.Kind != "" {
+		args = append(args, string(f.Kind))
+		q.WriteString(` AND kind = $2`)
+	}
+	if f.Scopes != nil {
+		q.WriteString(` AND (`)
+		if f.Kind == "" {
+			q.WriteString(`scope = '' OR `)
+		}
+		q.WriteString(`scope IN (NULL`) // matches nothing; keeps an empty list valid SQL
+		for _, sc := range f.Scopes {
+			args = append(args, sc)
+			q.WriteString(`, $` + strconv.Itoa(len(args)))
+		}
+		q.WriteString(`))`)
+	}
+	args = append(args, f.Limit+1)
+	q.WriteString(` ORDER BY revision LIMIT $` + strconv.Itoa(len(args)))
+	rows, err := s.db.QueryContext(ctx, q.String(), args...)
+	if err != nil {
+		return nil, false, fmt.Errorf("%s: read changes: %w", s.d.name, err)
+	}
+	defer rows.Close()
+	var out []api.Change
+	for rows.Next() {
+		var scope, kind, id, user, la string
+		var userAt, laAt, deleted int64
+		var rec record
+		if err := rows.Scan(&scope, &kind, &id, &user, &la, &userAt, &laAt, &deleted, &rec.revision); err != nil {
+			return nil, false, fmt.Errorf("%s: read change: %w", s.d.name, err)
+		}
+		rec.exists, rec.deleted = true, deleted != 0
+		rec.userAt, rec.laAt = fromNanos(userAt), fromNanos(laAt)
+		if err := json.Unmarshal([]byte(user), &rec.user); err != nil {
+			return nil, false, fmt.Errorf("record's carer fields are not valid JSON: %w", err)
+		}
+		if err := json.Unmarshal([]byte(la), &rec.la); err != nil {
+			return nil, false, fmt.Errorf("record's LA fields are not valid JSON: %w", err)
+		}
+		out = append(out, change(scope, api.Kind(kind), id, rec))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("%s: read changes: %w", s.d.name, err)
+	}
+	more := len(out) > f.Limit
+	if more {
+		out = out[:f.Limit]
+	}
+	return out, more, nil
+}
+
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func insertAudit(ctx context.Context, db execer, a Audit) error {
+	_, err := db.ExecContext(ctx, `INSERT INTO audit (at, subject, action, scope, outcome, reason) VALUES ($1, $2, $3, $4, $5, $6)`,
+		nanos(a.At), a.Subject, a.Action, a.Scope, a.Outcome, a.Reason)
+	if err != nil {
+		return fmt.Errorf("write audit entry: %w", err)
+	}
+	return nil
+}
+
+func (s *sqlStore) Audit(ctx context.Context, a Audit) error {
+	if err := insertAudit(ctx, s.db, a); err != nil {
+		return fmt.Errorf("%s: %w", s.d.name, err)
+	}
+	return nil
+}
+
+func (s *sqlStore) AuditLog(ctx context.Context, limit int) ([]Audit, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT at, subject, action, scope, outcome, reason FROM audit ORDER BY id DESC LIMIT $1`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("%s: read audit log: %w", s.d.name, err)
+	}
+	defer rows.Close()
+	var out []Audit
+	for rows.Next() {
+		var a Audit
+		var at int64
+		if err := rows.Scan(&at, &a.Subject, &a.Action, &a.Scope, &a.Outcome, &a.Reason); err != nil {
+			return nil, fmt.Errorf("%s: read audit entry: %w", s.d.name, err)
+		}
+		a.At = fromNanos(at)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
