@@ -25,6 +25,9 @@ type Batch struct {
 	now  time.Time
 	undo []func()  // restores caller structs if the transaction fails
 	ops  []indexOp // search-index changes, applied after commit
+	// quiet marks changes that must not travel to the LA: ones that came
+	// from it, and the purge of an ended placement (see outbox.go).
+	quiet bool
 }
 
 // SaveChild saves c as part of the batch; see Store.SaveChild.
@@ -124,8 +127,10 @@ func (b *Batch) put(e entity, extra ...column) error {
 	if insert {
 		q := fmt.Sprintf("INSERT INTO %s (id, created_at, updated_at, %s) VALUES (?, ?, ?%s)",
 			t.name, strings.Join(w.cols, ", "), strings.Repeat(", ?", len(w.cols)))
-		_, err := b.tx.ExecContext(bg, q, append([]any{rec.ID, stamp(b.now), stamp(b.now)}, w.vals...)...)
-		return err
+		if _, err := b.tx.ExecContext(bg, q, append([]any{rec.ID, stamp(b.now), stamp(b.now)}, w.vals...)...); err != nil {
+			return err
+		}
+		return b.enqueue(t, rec.ID, OpUpsert, priorityOf(e))
 	}
 	q := fmt.Sprintf("UPDATE %s SET updated_at = ?, %s = ? WHERE id = ? AND deleted_at IS NULL RETURNING created_at",
 		t.name, strings.Join(w.cols, " = ?, "))
@@ -138,8 +143,10 @@ func (b *Batch) put(e entity, extra ...column) error {
 	if err != nil {
 		return err
 	}
-	rec.Created, err = time.Parse(time.RFC3339Nano, created)
-	return err
+	if rec.Created, err = time.Parse(time.RFC3339Nano, created); err != nil {
+		return err
+	}
+	return b.enqueue(t, rec.ID, OpUpsert, priorityOf(e))
 }
 
 // tombstone marks the live rows of e's table that match where as deleted,
@@ -159,6 +166,11 @@ func (b *Batch) tombstoneRows(t *tableDef, scrub []string, where string, args ..
 	ids, err := collect(rows, err, func(id *string) []any { return []any{id} })
 	if err != nil {
 		return nil, fmt.Errorf("delete from %s: %w", t.name, err)
+	}
+	for _, id := range ids {
+		if err := b.enqueue(t, id, OpDelete, 0); err != nil {
+			return nil, err
+		}
 	}
 	return ids, nil
 }

@@ -64,22 +64,26 @@ func (b *Batch) saveChild(c *Child) error {
 // milestone photos), daily recordings and reminders, so nothing about them stays
 // readable. Needs that mention the child stay: they are the household's.
 func (s *Store) DeleteChild(id string) error {
-	return s.write("delete child", func(b *Batch) error {
-		if err := b.deleteByID(&Child{}, id); err != nil {
-			return err
-		}
-		if _, err := b.tombstone(&Attachment{}, "id IN (SELECT photo_id FROM milestones WHERE child_id = ? AND deleted_at IS NULL)", id); err != nil {
-			return err
-		}
-		for _, e := range []entity{&Milestone{}, &Recording{}} {
-			ids, err := b.tombstone(e, "child_id = ?", id)
-			if err != nil {
-				return err
-			}
-			b.unindex(ids...)
-		}
-		// What was done or snoozed for the child goes with them.
-		_, err := b.tombstone(&ReminderEvent{}, "child_id = ?", id)
+	return s.write("delete child", func(b *Batch) error { return b.deleteChild(id) })
+}
+
+// deleteChild is DeleteChild inside a batch; the LA's tombstones and the
+// purge of an ended placement use it too.
+func (b *Batch) deleteChild(id string) error {
+	if err := b.deleteByID(&Child{}, id); err != nil {
 		return err
-	})
+	}
+	if _, err := b.tombstone(&Attachment{}, "id IN (SELECT photo_id FROM milestones WHERE child_id = ? AND deleted_at IS NULL)", id); err != nil {
+		return err
+	}
+	for _, e := range []entity{&Milestone{}, &Recording{}} {
+		ids, err := b.tombstone(e, "child_id = ?", id)
+		if err != nil {
+			return err
+		}
+		b.unindex(ids...)
+	}
+	// What was done or snoozed for the child goes with them.
+	_, err := b.tombstone(&ReminderEvent{}, "child_id = ?", id)
+	return err
 }

@@ -120,10 +120,12 @@ func (b *Batch) saveGoal(g *Goal) error {
 
 // DeleteGoal tombstones a goal and its steps.
 func (s *Store) DeleteGoal(id string) error {
-	return s.write("delete goal", func(b *Batch) error {
-		if _, err := b.tombstone(&Step{}, "goal_id = ?", id); err != nil {
-			return err
-		}
-		return b.deleteIndexed(&Goal{}, id)
-	})
+	return s.write("delete goal", func(b *Batch) error { return b.deleteGoal(id) })
+}
+
+func (b *Batch) deleteGoal(id string) error {
+	if _, err := b.tombstone(&Step{}, "goal_id = ?", id); err != nil {
+		return err
+	}
+	return b.deleteIndexed(&Goal{}, id)
 }

@@ -71,10 +71,12 @@ func (b *Batch) saveMilestone(m *Milestone) error {
 
 // DeleteMilestone tombstones a milestone and its photo.
 func (s *Store) DeleteMilestone(id string) error {
-	return s.write("delete milestone", func(b *Batch) error {
-		if err := b.useAttachment(milestonesTable, "photo_id", id, ""); err != nil {
-			return err
-		}
-		return b.deleteIndexed(&Milestone{}, id)
-	})
+	return s.write("delete milestone", func(b *Batch) error { return b.deleteMilestone(id) })
+}
+
+func (b *Batch) deleteMilestone(id string) error {
+	if err := b.useAttachment(milestonesTable, "photo_id", id, ""); err != nil {
+		return err
+	}
+	return b.deleteIndexed(&Milestone{}, id)
 }

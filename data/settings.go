@@ -28,8 +28,11 @@ func (s *Store) SetSetting(key, value string) error {
 	if key == "" {
 		return errors.New("save setting: empty key")
 	}
-	_, err := s.w.Exec(`INSERT INTO settings (id, created_at, updated_at, key, value) VALUES (?, ?2, ?2, ?, ?)
-		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, deleted_at = NULL`,
-		uuid.NewString(), stamp(s.now()), key, value)
+	_, err := s.w.Exec(upsertSetting, uuid.NewString(), stamp(s.now()), key, value)
 	return wrap(fmt.Sprintf("save setting %q", key), err)
 }
+
+// upsertSetting takes id, now, key and value; sync also runs it inside
+// its own transactions (see sync_state.go).
+const upsertSetting = `INSERT INTO settings (id, created_at, updated_at, key, value) VALUES (?, ?2, ?2, ?, ?)
+	ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, deleted_at = NULL`

@@ -118,15 +118,17 @@ func (b *Batch) setStandards(trainingID string, standards []int) error {
 // DeleteTraining tombstones a training record, its standards and its
 // certificate.
 func (s *Store) DeleteTraining(id string) error {
-	return s.write("delete training", func(b *Batch) error {
-		if err := b.useAttachment(trainingsTable, "certificate_id", id, ""); err != nil {
-			return err
-		}
-		if _, err := b.tombstoneRows(standardsTable, nil, "training_id = ?", id); err != nil {
-			return err
-		}
-		return b.deleteIndexed(&Training{}, id)
-	})
+	return s.write("delete training", func(b *Batch) error { return b.deleteTraining(id) })
+}
+
+func (b *Batch) deleteTraining(id string) error {
+	if err := b.useAttachment(trainingsTable, "certificate_id", id, ""); err != nil {
+		return err
+	}
+	if _, err := b.tombstoneRows(standardsTable, nil, "training_id = ?", id); err != nil {
+		return err
+	}
+	return b.deleteIndexed(&Training{}, id)
 }
 
 // SignOffs lists the LA's sign-offs of TSD standards, by standard. They
