@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"slices"
 
 	"github.com/google/uuid"
 )
@@ -79,7 +80,7 @@ func (s *Store) Unlock(dataKey []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.dropKey()
-	s.aead, s.index = aead, idx
+	s.aead, s.index = keyedAEAD{aead, slices.Clone(dataKey)}, idx
 	// Filling the index decrypts every record (a quarter of a second for
 	// ten years of diary), so it runs in the background and the window
 	// opens at once. The fill holds the index's lock, taken here before
@@ -163,9 +164,35 @@ func (s *Store) Lock() {
 }
 
 func (s *Store) dropKey() {
+	if k, ok := s.aead.(keyedAEAD); ok {
+		clear(k.key)
+	}
 	s.aead = nil
 	s.index.close()
 	s.index = nil
+}
+
+// keyedAEAD is the store's AEAD together with the data key it was made
+// from, so that while unlocked the key can be wrapped for a new unlock
+// method (an app lock, a changed PIN) without asking for an old secret and
+// without re-encrypting any record. The AEAD holds the same key internally,
+// so keeping this copy alongside it exposes nothing more; both go when the
+// store locks.
+type keyedAEAD struct {
+	cipher.AEAD
+	key []byte
+}
+
+// WrapLoadedKey seals the loaded data key under kek, as WrapKey does. It
+// fails with ErrLocked while the store is locked.
+func (s *Store) WrapLoadedKey(kek []byte) ([]byte, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	k, ok := s.aead.(keyedAEAD)
+	if !ok {
+		return nil, fmt.Errorf("wrap loaded key: %w", ErrLocked)
+	}
+	return WrapKey(k.key, kek)
 }
 
 // Unlocked reports whether the data key is loaded.
