@@ -158,10 +158,17 @@ func planRestore(q querier, snap *Snapshot, replaceNewer bool) (*RestorePlan, []
 			key = it.version
 		}
 		dev, found := rows[key]
+		other := false
 		if !found && it.single != nil {
 			dev, found = liveSingle(rows)
+			other = found
 		}
 		act := decide(it.rec.Updated, dev, found)
+		if other && act == restoreSame {
+			// Another profile's record made at the same instant is not
+			// this one: ask rather than count it as the same.
+			act = restoreNewer
+		}
 		c := plan.Counts[it.typ]
 		switch act {
 		case restoreAdd:
