@@ -10,9 +10,9 @@ import (
 )
 
 type openAPIDoc struct {
-	OpenAPI     string                                `yaml:"openapi"`
-	Paths       map[string]map[string]any             `yaml:"paths"`
-	FieldOwners map[string]map[string]string          `yaml:"x-field-owners"`
+	OpenAPI     string                                 `yaml:"openapi"`
+	Paths       map[string]map[string]any              `yaml:"paths"`
+	FieldOwners map[string]map[string]string           `yaml:"x-field-owners"`
 	Components  struct{ Schemas map[string]schemaDoc } `yaml:"components"`
 }
 
