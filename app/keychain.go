@@ -43,9 +43,14 @@ func (OSKeychain) Set(account, secret string) error {
 	return keyring.Set(keychainService, account, secret)
 }
 
-// Delete removes a secret.
+// Delete removes a secret. One that is not there is already deleted:
+// turning an app lock on removes the entry, and deleting the profile
+// afterwards must not fail over it.
 func (OSKeychain) Delete(account string) error {
-	return keyring.Delete(keychainService, account)
+	if err := keyring.Delete(keychainService, account); err != nil && !errors.Is(err, keyring.ErrNotFound) {
+		return err
+	}
+	return nil
 }
 
 // keychainAccount names this data directory's keychain entry. It is keyed

@@ -14,6 +14,10 @@ import (
 const (
 	wrapKeychain   = "keychain"
 	wrapPassphrase = "passphrase"
+	// wrapLock is the app lock's PIN or passphrase (see lock.go). It is
+	// kept apart from the setup passphrase, so turning a lock on or off
+	// never takes that way back in away.
+	wrapLock = "lock"
 )
 
 // MinPassphrase is the shortest passphrase accepted. Argon2id makes each
@@ -29,8 +33,12 @@ func (a *App) keyFromKeychain(w data.KeyWrap) ([]byte, error) {
 	return data.UnwrapKey(w.Wrapped, kek)
 }
 
-// Unlock opens the store with the user's passphrase.
-func (a *App) Unlock(passphrase string) error {
+// Unlock opens the store with what the user typed: the app lock's PIN or
+// passphrase when a lock is set, or the passphrase chosen at setup (which
+// still opens a locked app, as the way back in when a PIN is forgotten).
+// Wrong attempts are counted and slowed down (see lockDelay); a try made
+// while the user must still wait is refused without deriving anything.
+func (a *App) Unlock(secret string) error {
 	if a.state != StateLocked {
 		return nil
 	}
@@ -38,25 +46,55 @@ func (a *App) Unlock(passphrase string) error {
 	if err != nil {
 		return err
 	}
+	var tried []data.KeyWrap
 	for _, w := range wraps {
-		if w.Method != wrapPassphrase {
-			continue
+		if w.Method == wrapLock || w.Method == wrapPassphrase {
+			tried = append(tried, w)
 		}
-		key, err := data.UnwrapKey(w.Wrapped, data.DeriveKey(passphrase, w.Salt, w.Params))
-		if errors.Is(err, data.ErrWrongKey) {
-			return invalid("passphrase", "error.wrong_passphrase")
-		}
-		if err != nil {
-			return fmt.Errorf("unlock: %w", err)
-		}
-		if err := a.store.Unlock(key); err != nil {
-			return fmt.Errorf("unlock: %w", err)
-		}
-		return a.afterUnlock()
 	}
-	// Keychain-only store whose keychain entry has gone: nothing the user
-	// can type will help, and saying so is kinder than "wrong passphrase".
-	return invalid("passphrase", "error.keychain_missing")
+	if len(tried) == 0 {
+		// Keychain-only store whose keychain entry has gone: nothing the
+		// user can type will help, and saying so is kinder than "wrong
+		// passphrase".
+		return invalid("passphrase", "error.keychain_missing")
+	}
+	key, err := a.tryWraps("passphrase", a.wrongKey(), secret, tried)
+	if err != nil {
+		return err
+	}
+	if err := a.store.Unlock(key); err != nil {
+		return fmt.Errorf("unlock: %w", err)
+	}
+	clear(key)
+	return a.afterUnlock()
+}
+
+// wrongKey is the message for a wrong secret on the unlock screen, in the
+// words of what the screen asked for.
+func (a *App) wrongKey() wrongKeys {
+	if a.LockKind() == LockPIN {
+		return wrongKeys{"lock.error.wrong_pin", "lock.error.wrong_pin_wait"}
+	}
+	return wrongKeys{"error.wrong_passphrase", "lock.error.wrong_passphrase_wait"}
+}
+
+// tryWraps unwraps the data key from the first of wraps that secret opens,
+// counting a failure (and so the wait before the next try) when none does.
+// field and wrong are the UserError's field and key for a wrong secret.
+func (a *App) tryWraps(field string, wrong wrongKeys, secret string, wraps []data.KeyWrap) ([]byte, error) {
+	if err := a.mustWait(field); err != nil {
+		return nil, err
+	}
+	for _, w := range wraps {
+		key, err := data.UnwrapKey(w.Wrapped, data.DeriveKey(secret, w.Salt, w.Params))
+		if err == nil {
+			return key, a.clearFailures()
+		}
+		if !errors.Is(err, data.ErrWrongKey) {
+			return nil, fmt.Errorf("unlock: %w", err)
+		}
+	}
+	return nil, a.failed(field, wrong)
 }
 
 // HasPassphrase reports whether the store can be unlocked by passphrase.
@@ -83,13 +121,14 @@ func (a *App) createKey(passphrase string) error {
 	if err != nil {
 		return err
 	}
+	seal := func(kek []byte) ([]byte, error) { return data.WrapKey(key, kek) }
 	if a.keychainOK {
-		if err := a.wrapInKeychain(key); err != nil {
+		if err := a.wrapInKeychain(seal); err != nil {
 			return err
 		}
 	}
 	if passphrase != "" {
-		if err := a.wrapWithPassphrase(key, passphrase); err != nil {
+		if err := a.wrapWithSecret(wrapPassphrase, passphrase, seal); err != nil {
 			return err
 		}
 	}
@@ -108,7 +147,13 @@ func (a *App) ensureInstallID() error {
 	return a.store.SetSetting(settingInstallID, base64.RawURLEncoding.EncodeToString(raw))
 }
 
-func (a *App) wrapInKeychain(key []byte) error {
+// sealer wraps the data key under a key-encryption key: data.WrapKey over
+// a key in hand at first run, or the store's WrapLoadedKey while unlocked.
+type sealer func(kek []byte) ([]byte, error)
+
+// wrapInKeychain stores a fresh random secret in the keychain and the data
+// key wrapped under it.
+func (a *App) wrapInKeychain(seal sealer) error {
 	kek, err := data.NewKey()
 	if err != nil {
 		return err
@@ -120,21 +165,23 @@ func (a *App) wrapInKeychain(key []byte) error {
 	if err := a.keychain.Set(account, base64.StdEncoding.EncodeToString(kek)); err != nil {
 		return fmt.Errorf("store key in keychain: %w", err)
 	}
-	wrapped, err := data.WrapKey(key, kek)
+	wrapped, err := seal(kek)
 	if err != nil {
 		return err
 	}
 	return a.store.SaveKeyWrap(data.KeyWrap{Method: wrapKeychain, Wrapped: wrapped})
 }
 
-func (a *App) wrapWithPassphrase(key []byte, passphrase string) error {
+// wrapWithSecret stores the data key wrapped under a key derived from a
+// passphrase or PIN with Argon2id, under a fresh salt, as method.
+func (a *App) wrapWithSecret(method, secret string, seal sealer) error {
 	salt, err := data.NewSalt()
 	if err != nil {
 		return err
 	}
-	wrapped, err := data.WrapKey(key, data.DeriveKey(passphrase, salt, a.kdf))
+	wrapped, err := seal(data.DeriveKey(secret, salt, a.kdf))
 	if err != nil {
 		return err
 	}
-	return a.store.SaveKeyWrap(data.KeyWrap{Method: wrapPassphrase, Salt: salt, Params: a.kdf, Wrapped: wrapped})
+	return a.store.SaveKeyWrap(data.KeyWrap{Method: method, Salt: salt, Params: a.kdf, Wrapped: wrapped})
 }

@@ -1,0 +1,55 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// EraseChild removes a child and everything kept about them (milestones
+// and their photos, daily recordings, support needs, reminders) from the
+// file for good, overwritten by SQLite's secure delete. Only a tombstone of
+// the child, holding no name, text or date of birth, stays, so that a sync
+// can tell the local authority the child was removed.
+func (a *App) EraseChild(id string) error { return a.store.PurgeChild(id) }
+
+// DeleteProfile erases this whole profile: it closes the store, deletes the
+// database file with its -wal and -shm files and the profile's folder, and
+// removes the profile's key from the keychain. The App is closed
+// afterwards and must not be used again.
+//
+// A profile kept directly in the data folder (from before there could be
+// several) shares that folder with the others, so only its files go.
+func (a *App) DeleteProfile() error {
+	path, err := a.store.Path()
+	if err != nil {
+		return fmt.Errorf("delete profile: %w", err)
+	}
+	// A profile whose setup never began has no install id and so no
+	// keychain entry.
+	account, accountErr := a.keychainAccount()
+	if err := a.Close(); err != nil {
+		return fmt.Errorf("delete profile: %w", err)
+	}
+	var errs []error
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	dir := filepath.Dir(path)
+	if len(errs) == 0 && filepath.Base(filepath.Dir(dir)) == ProfilesDir {
+		errs = append(errs, os.RemoveAll(dir))
+	}
+	if accountErr == nil {
+		if err := a.keychain.Delete(account); err != nil {
+			errs = append(errs, fmt.Errorf("remove key from keychain: %w", err))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("delete profile: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,214 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/hearth-app/hearth/data"
+)
+
+// LockKind is what the app lock asks for: a PIN or a passphrase.
+type LockKind string
+
+// Kinds of app lock. LockNone means there is no app lock: the keychain
+// opens Hearth, or the setup passphrase does where there is no keychain.
+const (
+	LockNone       LockKind = ""
+	LockPIN        LockKind = "pin"
+	LockPassphrase LockKind = "passphrase"
+)
+
+// MinPIN is the shortest PIN accepted. Six digits is a million PINs: with
+// the wait after wrong tries (lockDelay) that is years of guessing through
+// the app, though a copied database file can be guessed faster offline
+// (see SetLock), which is why a passphrase is the stronger choice.
+const MinPIN = 6
+
+// settingLockKind is a plain setting: the unlock screen must know, while
+// locked, whether to ask for a PIN or a passphrase. It holds no secret.
+const settingLockKind = "lock_kind"
+
+// LockSetup is what the user chose for the app lock.
+type LockSetup struct {
+	Kind    LockKind
+	Secret  string // the new PIN or passphrase
+	Confirm string // the same, typed again
+	// KeychainToo keeps the keychain as a way to open Hearth when it
+	// starts, so only an app that locked itself (idle, hidden) asks for the
+	// PIN. Without it the keychain entry is removed and the PIN or
+	// passphrase is needed every time: nobody can open Hearth from the
+	// user's login alone, but forgetting it loses the records.
+	KeychainToo bool
+}
+
+// LockKind is the app lock in use, or LockNone.
+func (a *App) LockKind() LockKind {
+	v, _ := a.store.Setting(settingLockKind)
+	switch k := LockKind(v); k {
+	case LockPIN, LockPassphrase:
+		return k
+	}
+	return LockNone
+}
+
+// LockEnabled reports whether an app lock is set.
+func (a *App) LockEnabled() bool { return a.LockKind() != LockNone }
+
+// KeychainOpens reports whether the keychain can open this profile (it
+// holds a wrap of the data key), so Hearth opens without typing at start.
+func (a *App) KeychainOpens() bool { return a.hasWrap(wrapKeychain) }
+
+func (a *App) hasWrap(method string) bool {
+	wraps, err := a.store.KeyWraps()
+	if err != nil {
+		return false
+	}
+	return slices.ContainsFunc(wraps, func(w data.KeyWrap) bool { return w.Method == method })
+}
+
+// SetLock turns the app lock on, or changes it. Changing needs the current
+// PIN or passphrase (current; ignored when no lock is set yet), so someone
+// who finds Hearth open cannot change it. Only the data key is wrapped again,
+// under a key derived from the new secret with Argon2id; no record is
+// re-encrypted.
+//
+// The derivation uses the store's Argon2id parameters, data.DefaultArgon2:
+// t=3 passes over 64 MiB with 4 lanes (RFC 9106's second recommended
+// setting, for machines where its first, 2 GiB, is too much: family PCs and
+// tablets). A wrong guess then costs about a quarter of a second of a modern
+// core's time and 64 MiB of memory, which rules out cheap guessing on
+// graphics cards; but a six-digit PIN is only a million guesses, a few days
+// on one core for someone holding a copy of the database file and no
+// keychain. The PIN guards Hearth on a shared computer; a passphrase, or the
+// keychain kept too, guards a copied file.
+func (a *App) SetLock(current string, s LockSetup) error {
+	if a.state != StateReady {
+		return errors.New("set app lock: the profile is not open")
+	}
+	if err := validateLock(s); err != nil {
+		return err
+	}
+	if a.LockEnabled() {
+		if _, err := a.checkLock(current); err != nil {
+			return err
+		}
+	}
+	seal := a.store.WrapLoadedKey
+	if err := a.wrapWithSecret(wrapLock, s.Secret, seal); err != nil {
+		return fmt.Errorf("set app lock: %w", err)
+	}
+	if err := a.store.SetSetting(settingLockKind, string(s.Kind)); err != nil {
+		return fmt.Errorf("set app lock: %w", err)
+	}
+	// The lock's wrap is stored before the keychain's is removed, so there
+	// is never a moment with no way in.
+	if s.KeychainToo && a.keychainOK && !a.KeychainOpens() {
+		return a.wrapInKeychain(seal)
+	}
+	if !s.KeychainToo {
+		return a.forgetKeychain()
+	}
+	return nil
+}
+
+// RemoveLock turns the app lock off, which needs the current PIN or
+// passphrase. The keychain is given back its wrap when it answers; a profile
+// that would then have no way in at all (no keychain and no setup
+// passphrase) keeps its lock.
+func (a *App) RemoveLock(current string) error {
+	if !a.LockEnabled() {
+		return nil
+	}
+	if _, err := a.checkLock(current); err != nil {
+		return err
+	}
+	if !a.KeychainOpens() {
+		switch {
+		case a.keychainOK:
+			if err := a.wrapInKeychain(a.store.WrapLoadedKey); err != nil {
+				return fmt.Errorf("turn off app lock: %w", err)
+			}
+		case !a.hasWrap(wrapPassphrase):
+			return invalid("current", "lock.error.last_way")
+		}
+	}
+	if err := a.store.DeleteKeyWrap(wrapLock); err != nil {
+		return fmt.Errorf("turn off app lock: %w", err)
+	}
+	return a.store.SetSetting(settingLockKind, string(LockNone))
+}
+
+// checkLock proves the user knows the app lock's secret, with the same
+// counting of wrong tries as unlocking, and returns the data key.
+func (a *App) checkLock(current string) ([]byte, error) {
+	wraps, err := a.store.KeyWraps()
+	if err != nil {
+		return nil, err
+	}
+	i := slices.IndexFunc(wraps, func(w data.KeyWrap) bool { return w.Method == wrapLock })
+	if i < 0 {
+		return nil, errors.New("check app lock: no lock is stored")
+	}
+	return a.tryWraps("current", a.wrongKey(), current, wraps[i:i+1])
+}
+
+// forgetKeychain removes the keychain's wrap and its entry in the keychain.
+func (a *App) forgetKeychain() error {
+	if err := a.store.DeleteKeyWrap(wrapKeychain); err != nil {
+		return err
+	}
+	account, err := a.keychainAccount()
+	if err != nil {
+		return err
+	}
+	if err := a.keychain.Delete(account); err != nil {
+		return fmt.Errorf("remove key from keychain: %w", err)
+	}
+	return nil
+}
+
+// validateLock checks a new PIN or passphrase.
+func validateLock(s LockSetup) error {
+	switch s.Kind {
+	case LockPIN:
+		if !allDigits(s.Secret) {
+			return invalid("secret", "lock.error.pin_digits")
+		}
+		if len(s.Secret) < MinPIN {
+			return invalid("secret", "lock.error.pin_short")
+		}
+	case LockPassphrase:
+		if len([]rune(s.Secret)) < MinPassphrase {
+			return invalid("secret", "error.passphrase_short")
+		}
+	default:
+		return invalid("kind", "lock.error.kind")
+	}
+	if s.Secret != s.Confirm {
+		return invalid("confirm", "lock.error.mismatch")
+	}
+	return nil
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Lock locks an open profile that has an app lock: the store forgets the
+// data key and drops the search index, and the user must type the PIN or
+// passphrase to go on. Without an app lock there is nothing to type, so it
+// does nothing and reports false.
+func (a *App) Lock() bool {
+	if a.state != StateReady || !a.LockEnabled() {
+		return false
+	}
+	a.store.Lock()
+	a.state = StateLocked
+	return true
+}
