@@ -1,6 +1,9 @@
 package auth
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // Reason says in plain words why a request's token was refused. The server
 // writes it to the audit log and may return it to the caller; it never
@@ -50,4 +53,14 @@ func (e *Error) Unwrap() error { return e.Err }
 
 func refuse(r Reason, err error, format string, args ...any) *Error {
 	return &Error{Reason: r, Detail: fmt.Sprintf(format, args...), Err: err}
+}
+
+// ReasonOf returns the Reason of a refusal from Authenticate or Verify, or
+// "" when err is nil or not a refusal.
+func ReasonOf(err error) Reason {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Reason
+	}
+	return ""
 }

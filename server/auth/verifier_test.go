@@ -72,12 +72,8 @@ func request(authz string) *http.Request {
 // that its message does not leak the token.
 func refused(t *testing.T, err error, want auth.Reason, tok string) {
 	t.Helper()
-	var ae *auth.Error
-	if !errors.As(err, &ae) {
-		t.Fatalf("err = %v, want an *auth.Error (%s)", err, want)
-	}
-	if ae.Reason != want {
-		t.Fatalf("reason = %q (%v), want %q", ae.Reason, err, want)
+	if got := auth.ReasonOf(err); got != want {
+		t.Fatalf("reason = %q (%v), want %q", got, err, want)
 	}
 	if len(tok) > 20 && strings.Contains(err.Error(), tok[len(tok)-20:]) {
 		t.Fatalf("error message contains the token: %v", err)

@@ -154,6 +154,11 @@ func TestRefreshTokenRotates(t *testing.T) {
 	if _, err := cfg.TokenSource(ctx, &oauth2.Token{RefreshToken: first.RefreshToken}).Token(); err == nil {
 		t.Error("the rotated-out refresh token still works")
 	}
+	other := cfg
+	other.ClientID = p.OtherClientID()
+	if _, err := other.TokenSource(ctx, &oauth2.Token{RefreshToken: second.RefreshToken}).Token(); err == nil {
+		t.Error("another client redeemed the app's refresh token")
+	}
 	if _, err := cfg.TokenSource(ctx, &oauth2.Token{RefreshToken: second.RefreshToken}).Token(); err != nil {
 		t.Errorf("the new refresh token does not work: %v", err)
 	}
