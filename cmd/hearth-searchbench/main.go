@@ -38,8 +38,9 @@ const listPage = 100
 func main() {
 	root := flag.String("data-dir", "", "data folder made by hearth-gen")
 	reps := flag.Int("reps", 20, "times each query is run")
+	perQuery := flag.Bool("per-query", false, "also print p50 and p95 of each query, to see which ones are slow")
 	flag.Parse()
-	if err := run(*root, *reps); err != nil {
+	if err := run(*root, *reps, *perQuery); err != nil {
 		fmt.Fprintln(os.Stderr, "hearth-searchbench:", err)
 		os.Exit(1)
 	}
@@ -52,7 +53,7 @@ func (k keychain) Get(string) (string, error) { return string(k), nil }
 func (keychain) Set(string, string) error     { return errors.New("read-only") }
 func (keychain) Delete(string) error          { return errors.New("read-only") }
 
-func run(root string, reps int) error {
+func run(root string, reps int, perQuery bool) error {
 	enc, err := os.ReadFile(filepath.Join(root, "bench-keychain"))
 	if err != nil {
 		return err
@@ -136,18 +137,29 @@ func run(root string, reps int) error {
 	defer fts.Close()
 	fmt.Printf("indexed_docs %d\n", docs)
 	var appTimes, ftsTimes []time.Duration
+	byQuery := map[string][2][]time.Duration{}
 	for range reps {
 		for _, q := range Queries {
 			t := time.Now()
 			if _, err := a.Search(q); err != nil {
 				return err
 			}
-			appTimes = append(appTimes, time.Since(t))
+			at := time.Since(t)
 			t = time.Now()
 			if _, err := fts.Search(q); err != nil {
 				return err
 			}
-			ftsTimes = append(ftsTimes, time.Since(t))
+			ft := time.Since(t)
+			appTimes, ftsTimes = append(appTimes, at), append(ftsTimes, ft)
+			qt := byQuery[q]
+			byQuery[q] = [2][]time.Duration{append(qt[0], at), append(qt[1], ft)}
+		}
+	}
+	if perQuery {
+		for _, q := range Queries {
+			qt := byQuery[q]
+			fmt.Printf("query %q app p50 %.2f p95 %.2f fts5 p50 %.2f p95 %.2f\n", q,
+				ms(Percentile(qt[0], 50)), ms(Percentile(qt[0], 95)), ms(Percentile(qt[1], 50)), ms(Percentile(qt[1], 95)))
 		}
 	}
 	fmt.Printf("search_app_ms p50 %.2f p95 %.2f\n", ms(Percentile(appTimes, 50)), ms(Percentile(appTimes, 95)))
