@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/hearth-app/hearth/data"
@@ -57,6 +58,7 @@ type App struct {
 	now        func() time.Time
 	state      State
 	keychainOK bool
+	syncMu     sync.Mutex // one sync at a time (see SyncWith)
 }
 
 // Open opens (or creates) the store in opts.Dir and unlocks it from the
@@ -156,6 +158,7 @@ func (a *App) afterUnlock() error {
 	switch {
 	case err == nil:
 		a.state = StateReady
+		a.removeEndedPlacementsOnOpen()
 	case errors.Is(err, data.ErrNotFound):
 		a.state = StateNew
 	default:

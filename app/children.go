@@ -32,8 +32,19 @@ func (a *App) SaveChild(c *Child) error {
 	case !c.PlacementEnd.IsZero() && c.PlacementEnd.Before(c.PlacementStart):
 		return invalid("placement_end", "error.placement_end_before_start")
 	}
+	if err := a.childWritable(c.ID); err != nil {
+		return err
+	}
+	if err := a.keepLAOwnedChildFields(c); err != nil {
+		return err
+	}
 	return a.store.SaveChild(c)
 }
 
 // DeleteChild removes a child and their milestones and recordings.
-func (a *App) DeleteChild(id string) error { return a.store.DeleteChild(id) }
+func (a *App) DeleteChild(id string) error {
+	if err := a.childWritable(id); err != nil {
+		return err
+	}
+	return a.store.DeleteChild(id)
+}

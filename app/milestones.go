@@ -16,6 +16,9 @@ func (a *App) SaveMilestone(m *Milestone, photo *File) error {
 	if m.ChildID == "" {
 		return invalid("child", "error.child_required")
 	}
+	if err := a.childWritable(m.ChildID); err != nil {
+		return err
+	}
 	return a.saveMilestone(m, photo)
 }
 
@@ -80,4 +83,11 @@ func (a *App) saveMilestone(m *Milestone, photo *File) error {
 }
 
 // DeleteMilestone removes a milestone.
-func (a *App) DeleteMilestone(id string) error { return a.store.DeleteMilestone(id) }
+func (a *App) DeleteMilestone(id string) error {
+	if m, err := a.store.Milestone(id); err == nil {
+		if err := a.childWritable(m.ChildID); err != nil {
+			return err
+		}
+	}
+	return a.store.DeleteMilestone(id)
+}

@@ -62,6 +62,9 @@ func (a *App) checkRecording(r *Recording) error {
 	case r.Day.After(a.Today()):
 		return invalid("day", "error.day_future")
 	}
+	if err := a.childWritable(r.ChildID); err != nil {
+		return err
+	}
 	for _, t := range r.Tags {
 		if !slices.Contains(Tags, t) {
 			return invalid("tags", "error.tag_invalid")
@@ -71,4 +74,11 @@ func (a *App) checkRecording(r *Recording) error {
 }
 
 // DeleteRecording removes a recording.
-func (a *App) DeleteRecording(id string) error { return a.store.DeleteRecording(id) }
+func (a *App) DeleteRecording(id string) error {
+	if r, err := a.store.Recording(id); err == nil {
+		if err := a.childWritable(r.ChildID); err != nil {
+			return err
+		}
+	}
+	return a.store.DeleteRecording(id)
+}

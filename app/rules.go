@@ -225,5 +225,11 @@ func (a *App) SetRulesCountry(country string) error {
 	return a.store.SetSetting(settingCountry, country)
 }
 
-// Rules is the rule set that applies.
-func (a *App) Rules() (Rules, error) { return DefaultRules(a.RulesCountry()) }
+// Rules is the rule set that applies: the LA's own file once it has
+// published one (see sync), else the shipped rules for the country.
+func (a *App) Rules() (Rules, error) {
+	if r, ok := a.laRules(); ok {
+		return r, nil
+	}
+	return DefaultRules(a.RulesCountry())
+}

@@ -170,8 +170,12 @@ func (s *Store) Acknowledge(acks []Ack) (int, error) {
 				}
 				continue
 			}
-			if err := b.noteRecord(kind, recordID, syncNote{onServer: a.Op == OpUpsert}); err != nil {
-				return err
+			// NoteSending already marked an upsert's record as held at
+			// the LA; an applied delete means it holds it no more.
+			if a.Op == OpDelete {
+				if err := b.noteRecord(kind, recordID, syncNote{}); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
@@ -234,4 +238,21 @@ func (s *Store) Rejections() ([]Rejection, error) {
 func (s *Store) DismissRejection(key string) error {
 	_, err := s.w.Exec("DELETE FROM sync_rejected WHERE id = ?", key)
 	return wrap("dismiss rejected change", err)
+}
+
+// RecordRef names one record that syncs.
+type RecordRef struct{ Kind, ID string }
+
+// NoteSending records, before a batch goes out, that the LA may hold the
+// records about to be upserted, even if the acknowledgement is then lost:
+// a later unsharing or delete must then be sent, not quietly dropped.
+func (s *Store) NoteSending(refs []RecordRef) error {
+	return s.write("note records being sent", func(b *Batch) error {
+		for _, r := range refs {
+			if err := b.noteRecord(r.Kind, r.ID, syncNote{onServer: true}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -128,7 +128,15 @@ func (b *Batch) applyRemote(c RemoteChange) error {
 		if _, err := b.tx.ExecContext(bg, "DELETE FROM outbox WHERE kind = ? AND record_id = ? AND sent_at IS NULL", c.Kind, c.ID); err != nil {
 			return err
 		}
-		if known && !deleted {
+		// A tombstone of a record this device withdrew itself (a care
+		// leaver unsharing a goal) is only the echo of that withdrawal:
+		// the record stays here, private.
+		var held bool
+		if err := b.tx.QueryRowContext(bg, "SELECT EXISTS (SELECT 1 FROM sync_records WHERE kind = ? AND record_id = ? AND on_server = 1)",
+			c.Kind, c.ID).Scan(&held); err != nil {
+			return err
+		}
+		if known && !deleted && held {
 			if err := b.deleteRemote(c.Kind, c.ID); err != nil {
 				return err
 			}
