@@ -31,9 +31,12 @@ func main() {
 	dir := flag.String("data-dir", "", "the folder that holds every profile's data (default: the per-user app data folder)")
 	flag.BoolVar(&startup.marker, "startup-marker", false, "print \"hearth: first frame <ms>\" once the first frame is drawn (for benchmarks)")
 	flag.BoolVar(&startup.exit, "exit-after-first-frame", false, "with --startup-marker, quit once the first frame is drawn")
+	logLevel := flag.String("log-level", os.Getenv(logLevelEnv), "how much to log to stderr: debug, info, warn or error (default info, or $"+logLevelEnv+")")
 	flag.Parse()
+	setupLogging(os.Stderr, *logLevel)
+	slog.Info("hearth starting", "os", runtime.GOOS, "demo", *demo || *demoLeaver, "data-dir-given", *dir != "")
 	if err := run(*demo, *demoLeaver, *dir); err != nil {
-		fmt.Fprintln(os.Stderr, "hearth:", err)
+		slog.Error("hearth stopped", "err", err)
 		os.Exit(1)
 	}
 }
@@ -66,7 +69,7 @@ func run(demo, demoLeaver bool, root string) error {
 	// nothing before the window may wait on the gate for ever.
 	startup.startFallback()
 	profiles := screens.Profiles{Root: root, Open: func(dir string) (*app.App, error) {
-		return app.Open(app.Options{Dir: dir, Keychain: keychain, IndexAfter: startup.drawn})
+		return logOpen(app.Open(app.Options{Dir: dir, Keychain: keychain, IndexAfter: startup.drawn}))
 	}}
 	fa := fyneapp.NewWithID("uk.hearth.app")
 	fa.SetIcon(fyne.NewStaticResource("Icon.png", icon))
@@ -99,7 +102,9 @@ func run(demo, demoLeaver bool, root string) error {
 // openUngated opens stores whose search index fills at once, for the demo,
 // which saves its records before any window exists.
 func openUngated(keychain app.Keychain) func(dir string) (*app.App, error) {
-	return func(dir string) (*app.App, error) { return app.Open(app.Options{Dir: dir, Keychain: keychain}) }
+	return func(dir string) (*app.App, error) {
+		return logOpen(app.Open(app.Options{Dir: dir, Keychain: keychain}))
+	}
 }
 
 // openDemo makes a new profile in an empty root and fills it with the
