@@ -56,10 +56,38 @@ func CheckBackupPassphrase(passphrase, again string) error {
 
 // WriteBackup writes everything in the open profile to path as one
 // encrypted file. It writes to a temporary name in the same folder and
-// renames it into place once complete, so an interrupted backup never
-// leaves a half-written file under the chosen name (and, being ciphertext
-// from the first byte, never leaves plain text behind either).
+// renames it into place once complete and synced, so an interrupted backup
+// never leaves a half-written file under the chosen name (and, being
+// ciphertext from the first byte, never leaves plain text behind either).
 func (a *App) WriteBackup(path, passphrase string) error {
+	if err := CheckBackupPassphrase(passphrase, passphrase); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".hearth-backup-*.tmp")
+	if err != nil {
+		return fmt.Errorf("write backup: %w", err)
+	}
+	err = a.BackupTo(tmp, passphrase)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		_ = os.Remove(tmp.Name())
+		return fmt.Errorf("write backup: %w", err)
+	}
+	return nil
+}
+
+// BackupTo writes the backup to w. WriteBackup is the safer choice for a
+// file on disk; this is for destinations that are not one (a tablet's
+// document provider), where there is no folder to rename within.
+func (a *App) BackupTo(w io.Writer, passphrase string) error {
 	if err := CheckBackupPassphrase(passphrase, passphrase); err != nil {
 		return err
 	}
@@ -68,43 +96,18 @@ func (a *App) WriteBackup(path, passphrase string) error {
 		return fmt.Errorf("write backup: %w", err)
 	}
 	snap.Kind = string(a.ProfileKind())
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".hearth-backup-*.tmp")
-	if err != nil {
-		return fmt.Errorf("write backup: %w", err)
-	}
-	if err := writeSnapshot(tmp, snap, passphrase, a.kdf); err != nil {
-		_ = tmp.Close()
-		_ = os.Remove(tmp.Name())
-		return fmt.Errorf("write backup: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		_ = os.Remove(tmp.Name())
-		return fmt.Errorf("write backup: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		_ = os.Remove(tmp.Name())
-		return fmt.Errorf("write backup: %w", err)
-	}
-	return nil
-}
-
-// writeSnapshot seals snap into f and syncs it to the disk.
-func writeSnapshot(f *os.File, snap *data.Snapshot, passphrase string, kdf data.Argon2Params) error {
-	buf := bufio.NewWriter(f)
-	bw, err := data.NewBackupWriter(buf, passphrase, kdf)
+	buf := bufio.NewWriter(w)
+	bw, err := data.NewBackupWriter(buf, passphrase, a.kdf)
 	if err != nil {
 		return err
 	}
 	if err := json.NewEncoder(bw).Encode(snap); err != nil {
-		return err
+		return fmt.Errorf("write backup: %w", err)
 	}
 	if err := bw.Close(); err != nil {
 		return err
 	}
-	if err := buf.Flush(); err != nil {
-		return err
-	}
-	return f.Sync()
+	return buf.Flush()
 }
 
 // Backup is an opened, checked backup and what restoring it would do.

@@ -1,0 +1,174 @@
+package screens
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearth-app/hearth/app"
+)
+
+const testBackupPass = "a long backup passphrase"
+
+// passwordEntries finds the visible passphrase boxes, the dialog's first.
+func passwordEntries(u *UI) []*widget.Entry {
+	var out []*widget.Entry
+	visit(u, func(o fyne.CanvasObject) (bool, bool) {
+		if e, ok := o.(*widget.Entry); ok && e.Password {
+			out = append(out, e)
+			return false, true
+		}
+		return true, true
+	})
+	return out
+}
+
+func childNames(t *testing.T, a *app.App) []string {
+	t.Helper()
+	kids, err := a.Children()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, c := range kids {
+		out = append(out, c.Name)
+	}
+	return out
+}
+
+func TestBackupPassphrasesMustMatch(t *testing.T) {
+	a := newApp(t)
+	setUp(t, a, app.KindFoster)
+	u := newUI(t, a)
+	u.open(route{page: pageSettings})
+	mustShow(t, u, "Back up and restore")
+	button(t, u, "Make a backup…").OnTapped()
+	mustShow(t, u, "Choose a passphrase for this backup")
+	pass := passwordEntries(u)
+	if len(pass) != 2 {
+		t.Fatalf("%d passphrase boxes, want 2", len(pass))
+	}
+	test.Type(pass[0], "long enough one")
+	test.Type(pass[1], "long enough two")
+	test.Tap(button(t, u, "Choose where to save…"))
+	mustShow(t, u, "The two passphrases are not the same")
+	test.Type(pass[1], "x")
+	test.Tap(button(t, u, "Cancel"))
+	mustNotShow(t, u, "Choose a passphrase for this backup")
+}
+
+// The backup is written to the file the save dialog hands back, and opens
+// with its passphrase.
+func TestBackupWritesTheChosenFile(t *testing.T) {
+	a := newApp(t)
+	setUp(t, a, app.KindFoster)
+	addChild(t, a, "Ffion Jones")
+	u := newUI(t, a)
+	path := filepath.Join(t.TempDir(), "mine"+app.BackupExt)
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	(&backupView{u: u, problem: problem()}).writeBackup(w, testBackupPass)
+	waitIdle(t, u)
+	mustShow(t, u, "Backup saved")
+	raw, err := os.ReadFile(path)
+	if err != nil || bytes.Contains(raw, []byte("Ffion")) {
+		t.Fatalf("backup file: %d bytes, %v, or holds the name in plain text", len(raw), err)
+	}
+	if _, err := a.OpenBackup(bytes.NewReader(raw), testBackupPass); err != nil {
+		t.Fatalf("written backup does not open: %v", err)
+	}
+}
+
+// The summary shows what a restore would do; Cancel changes nothing, a
+// wrong passphrase says so, and restoring adds the backup's records.
+func TestRestoreSummary(t *testing.T) {
+	src := newApp(t)
+	setUp(t, src, app.KindFoster)
+	addChild(t, src, "Ffion Jones")
+	path := filepath.Join(t.TempDir(), "b"+app.BackupExt)
+	if err := src.WriteBackup(path, testBackupPass); err != nil {
+		t.Fatal(err)
+	}
+	content, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	a := newApp(t)
+	setUp(t, a, app.KindFoster)
+	addChild(t, a, "Osian Evans")
+	u := newUI(t, a)
+	u.open(route{page: pageSettings})
+	v := &backupView{u: u, problem: problem()}
+
+	v.askRestorePassphrase(content)
+	test.Type(passwordEntries(u)[0], "not the passphrase")
+	test.Tap(button(t, u, "Open the backup"))
+	waitIdle(t, u)
+	mustShow(t, u, "That passphrase doesn't open this backup")
+	pass := passwordEntries(u)[0]
+	pass.SetText("")
+	test.Type(pass, testBackupPass)
+	test.Tap(button(t, u, "Open the backup"))
+	waitIdle(t, u)
+	mustShow(t, u, "Restore from this backup?")
+	mustShow(t, u, "Children")
+	mustShow(t, u, "1 new, 0 to update, 0 already here, 0 newer on this device")
+	// This device's household was set up separately and counts as newer.
+	mustShow(t, u, "0 new, 0 to update, 0 already here, 1 newer on this device")
+	mustShow(t, u, "These records were changed on this device after the backup was made")
+
+	test.Tap(button(t, u, "Cancel"))
+	mustNotShow(t, u, "Restore from this backup?")
+	if got := childNames(t, a); len(got) != 1 || got[0] != "Osian Evans" {
+		t.Fatalf("cancel changed the children: %v", got)
+	}
+
+	v.askRestorePassphrase(content)
+	test.Type(passwordEntries(u)[0], testBackupPass)
+	test.Tap(button(t, u, "Open the backup"))
+	waitIdle(t, u)
+	test.Tap(button(t, u, "Restore, keep the newer copies"))
+	waitIdle(t, u)
+	mustShow(t, u, "Your records were restored from the backup.")
+	if got := childNames(t, a); len(got) != 2 {
+		t.Fatalf("after restore the children are %v", got)
+	}
+	h, err := a.Household()
+	if err != nil || h.Carers[0].Name != "Sam Carer" {
+		t.Fatalf("keep newer changed the household: %+v %v", h, err)
+	}
+}
+
+func TestExportSaysNotEncryptedAndWrites(t *testing.T) {
+	a := newApp(t)
+	setUp(t, a, app.KindFoster)
+	addChild(t, a, "Ffion Jones")
+	u := newUI(t, a)
+	u.open(route{page: pageSettings})
+	mustShow(t, u, "Export my data")
+	mustShow(t, u, "These files are NOT encrypted")
+	button(t, u, "Choose a folder and export…")
+
+	dir := t.TempDir()
+	u.exportTo(dir, problem())
+	waitIdle(t, u)
+	mustShow(t, u, "Export finished")
+	mustShow(t, u, "these files are not encrypted")
+	matches, _ := filepath.Glob(filepath.Join(dir, app.ExportDirName+"*", "children.csv"))
+	if len(matches) != 1 {
+		t.Fatalf("children.csv not exported: %v", matches)
+	}
+	raw, err := os.ReadFile(matches[0])
+	if err != nil || !bytes.Contains(raw, []byte("Ffion Jones")) {
+		t.Fatalf("children.csv: %q %v", raw, err)
+	}
+}
