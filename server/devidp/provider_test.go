@@ -326,3 +326,17 @@ func TestCancelledContextStopsProvider(t *testing.T) {
 		t.Error("provider still answers after its context was cancelled")
 	}
 }
+
+func TestAccessTokenLifetimeConfigurable(t *testing.T) {
+	p := start(t, Config{AccessTokenLifetime: 30 * time.Second})
+	tok, err := p.SignIn(t.Context(), nil, p.AppClientID(), FosterCarer, account(t, FosterCarer).Password)
+	if err != nil {
+		t.Fatalf("SignIn: %v", err)
+	}
+	c := claims(t, tok.AccessToken)
+	exp, _ := c["exp"].(float64)
+	iat, _ := c["iat"].(float64)
+	if got := exp - iat; got < 29 || got > 31 {
+		t.Errorf("exp - iat = %v seconds, want 30", got)
+	}
+}
