@@ -6,12 +6,15 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/hearth-app/hearth/api"
+	"github.com/hearth-app/hearth/server/auth"
+	"github.com/hearth-app/hearth/server/store/storetest"
 )
 
 func rawRequest(t *testing.T, s *testServer, method, path, subject string, body []byte, header map[string]string) *http.Response {
@@ -178,7 +181,7 @@ func TestRateLimitAndAuthentication(t *testing.T) {
 	if resp.StatusCode != 401 || resp.Header.Get("WWW-Authenticate") == "" {
 		t.Errorf("no credentials: %d, want 401 with WWW-Authenticate", resp.StatusCode)
 	}
-	if r := s.refusals(""); len(r) != 1 || r[0].Action != "GET GET /v1/changes" && !strings.Contains(r[0].Action, "/v1/changes") {
+	if r := s.refusals(""); len(r) != 1 || r[0].Action != "GET /v1/changes" || !strings.Contains(r[0].Reason, "no test subject") {
 		t.Errorf("refusals without a subject = %+v, want the 401", r)
 	}
 }
@@ -190,5 +193,30 @@ func TestServesOpenAPI(t *testing.T) {
 	body, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode != 200 || !bytes.Equal(body, api.OpenAPI) {
 		t.Errorf("GET /v1/openapi.yaml: %d, %d bytes", resp.StatusCode, len(body))
+	}
+}
+
+type keysDown struct{}
+
+func (keysDown) Authenticate(*http.Request) (auth.Principal, error) {
+	return auth.Principal{}, &auth.Error{Reason: auth.KeysUnavailable, Detail: "issuer unreachable"}
+}
+
+// When the issuer's keys cannot be fetched the caller is not to blame:
+// 503, and nothing is written to the audit log as their refusal.
+func TestKeysUnavailableIs503(t *testing.T) {
+	st := storetest.SQLite(t)
+	srv := httptest.NewServer(New(Config{Store: st, Authenticator: keysDown{}, Logger: discard()}))
+	t.Cleanup(srv.Close)
+	resp, err := http.Get(srv.URL + "/v1/me")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != 503 {
+		t.Errorf("keys unavailable: %d, want 503", resp.StatusCode)
+	}
+	if log, err := st.AuditLog(t.Context(), 10); err != nil || len(log) != 0 {
+		t.Errorf("audit log = %+v %v, want empty", log, err)
 	}
 }

@@ -139,6 +139,12 @@ func (h *handler) route(pattern string, fn authed) {
 	h.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		p, err := h.authn.Authenticate(r)
+		if auth.ReasonOf(err) == auth.KeysUnavailable {
+			// Not the caller's fault: nothing could be checked.
+			h.log.Error("cannot verify tokens", "err", err)
+			writeError(w, r, http.StatusServiceUnavailable, "the server cannot check sign-ins right now; try again later")
+			return
+		}
 		if err != nil {
 			// Failed sign-ins are limited per address, so guessing
 			// tokens cannot flood the audit log.
@@ -146,8 +152,8 @@ func (h *handler) route(pattern string, fn authed) {
 				tooMany(w, r, wait)
 				return
 			}
-			reason := "sign in again: the access token was not accepted (" + err.Error() + ")"
-			if aerr := h.svc.Refuse(ctx, "", r.Method+" "+r.Pattern, "", http.StatusUnauthorized, reason); !isRefusal(aerr) {
+			reason := "sign in again: " + err.Error()
+			if aerr := h.svc.Refuse(ctx, "", r.Method+" "+r.URL.Path, "", http.StatusUnauthorized, reason); !isRefusal(aerr) {
 				h.fail(w, r, aerr)
 				return
 			}
