@@ -275,8 +275,11 @@ func (s *syncRun) pull(ctx context.Context) error {
 		s.res.Skipped += res.Skipped
 		s.total += len(page.Changes)
 		s.advance(len(page.Changes))
-		if !page.More || page.Next <= since {
+		if !page.More {
 			return nil
+		}
+		if page.Next <= since {
+			return fmt.Errorf("the server said more changes follow revision %d but gave no later cursor", since)
 		}
 		since = page.Next
 	}
