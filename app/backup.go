@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/hearth-app/hearth/data"
 )
@@ -36,7 +37,13 @@ const (
 	TypeSignOffs    = data.TypeSignOffs
 	TypeGoals       = data.TypeGoals
 	TypeReminders   = data.TypeReminders
+	TypeSettings    = data.TypeSettings
 )
+
+// profileSettings are the settings that belong with the records (they move
+// the reminders) and so travel in a backup and an export. The rest are this
+// device's: its language, theme, text size and app lock.
+var profileSettings = []string{settingTerms, settingCountry}
 
 // BackupExt is the file extension of a Hearth backup.
 const BackupExt = ".hearthbackup"
@@ -91,7 +98,7 @@ func (a *App) BackupTo(w io.Writer, passphrase string) error {
 	if err := CheckBackupPassphrase(passphrase, passphrase); err != nil {
 		return err
 	}
-	snap, err := a.store.Snapshot()
+	snap, err := a.store.Snapshot(profileSettings...)
 	if err != nil {
 		return fmt.Errorf("write backup: %w", err)
 	}
@@ -145,6 +152,11 @@ func (a *App) OpenBackup(r io.Reader, passphrase string) (*Backup, error) {
 	if ProfileKind(snap.Kind) != a.ProfileKind() {
 		return nil, invalid("backup_file", "error.backup_wrong_kind")
 	}
+	// A backup can only bring back the profile's own settings, never
+	// this device's (its app lock, say), whoever made the file.
+	snap.Settings = slices.DeleteFunc(snap.Settings, func(s data.SettingRecord) bool {
+		return !slices.Contains(profileSettings, s.Key)
+	})
 	plan, err := a.store.PlanRestore(&snap)
 	if err != nil {
 		return nil, backupError(err)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -24,6 +25,8 @@ func backedUpApp(t *testing.T) (*App, string) {
 		Status: MilestoneAchieved, AchievedDate: date(2026, 1, 4)}, &File{Name: "choir.png", Content: pngBytes}))
 	must(t, a.SaveRecording(&Recording{ChildID: c.ID, Day: date(2026, 2, 1), Text: "Sang a solo at assembly"}))
 	must(t, a.SaveNeed(&Need{Category: NeedRespite, Description: "Weekend respite", Urgency: UrgencySoon, Status: NeedDraft}))
+	must(t, a.SetRulesCountry(CountryWales))
+	must(t, a.SetTheme(ThemeDark))
 	path := filepath.Join(t.TempDir(), "hearth"+BackupExt)
 	must(t, a.WriteBackup(path, backupPass))
 	return a, path
@@ -75,7 +78,7 @@ func TestBackupRestoresOnAnotherMachine(t *testing.T) {
 	must(t, err)
 	want := map[RecordType]RestoreCount{
 		TypeHousehold: {DeviceNewer: 1}, TypeChildren: {Add: 1}, TypeMilestones: {Add: 1},
-		TypeAttachments: {Add: 1}, TypeRecordings: {Add: 1}, TypeNeeds: {Add: 1},
+		TypeAttachments: {Add: 1}, TypeRecordings: {Add: 1}, TypeNeeds: {Add: 1}, TypeSettings: {Add: 1},
 	}
 	if !reflect.DeepEqual(b.Counts, want) {
 		t.Fatalf("counts %+v, want %+v", b.Counts, want)
@@ -99,6 +102,35 @@ func TestBackupRestoresOnAnotherMachine(t *testing.T) {
 	hits, err := dst.Search("solo")
 	if err != nil || len(hits) != 1 {
 		t.Fatalf("restored recording not searchable: %v %v", hits, err)
+	}
+	if dst.RulesCountry() != CountryWales || dst.Theme() != ThemeLight {
+		t.Fatalf("after restore: rules %q (want the backup's), theme %q (want this device's)", dst.RulesCountry(), dst.Theme())
+	}
+}
+
+// Whoever made a backup file, it cannot set this device's own settings
+// (its theme, its app lock).
+func TestBackupCannotSetDeviceSettings(t *testing.T) {
+	src, _ := readyApp(t)
+	must(t, src.SetTheme(ThemeDark))
+	snap, err := src.store.Snapshot("theme", settingCountry)
+	must(t, err)
+	snap.Kind = string(ProfileCarer)
+	var file bytes.Buffer
+	bw, err := data.NewBackupWriter(&file, backupPass, testKDF)
+	must(t, err)
+	must(t, json.NewEncoder(bw).Encode(snap))
+	must(t, bw.Close())
+
+	dst, _ := readyApp(t)
+	b, err := dst.OpenBackup(&file, backupPass)
+	must(t, err)
+	if c, ok := b.Counts[TypeSettings]; ok {
+		t.Fatalf("device settings offered for restore: %+v", c)
+	}
+	must(t, dst.Restore(b, true))
+	if dst.Theme() != ThemeLight {
+		t.Fatal("a backup set this device's theme")
 	}
 }
 

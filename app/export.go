@@ -55,7 +55,7 @@ type exportCarer struct {
 // returns the folder it made; on failure it removes it, so no partial copy
 // of the records is left behind.
 func (a *App) Export(dir string) (string, error) {
-	snap, err := a.store.Snapshot()
+	snap, err := a.store.Snapshot(profileSettings...)
 	if err != nil {
 		return "", fmt.Errorf("export: %w", err)
 	}
@@ -130,6 +130,7 @@ func writeExport(out string, snap *data.Snapshot) error {
 		{"goal_steps", steps},
 		{string(data.TypeReminders), snap.Reminders},
 		{string(data.TypeAttachments), files},
+		{string(data.TypeSettings), snap.Settings},
 	} {
 		if err := writeJSON(filepath.Join(out, t.name+".json"), t.rows); err != nil {
 			return err

@@ -49,7 +49,7 @@ func TestExportWritesEveryRecordType(t *testing.T) {
 		t.Fatalf("export folder %s", out)
 	}
 	for _, name := range []string{"household", "carers", "care_leaver", "children", "milestones", "recordings", "needs",
-		"training", "sign_offs", "goals", "goal_steps", "reminders", "attachments"} {
+		"training", "sign_offs", "goals", "goal_steps", "reminders", "attachments", "settings"} {
 		for _, ext := range []string{".json", ".csv"} {
 			if _, err := os.Stat(filepath.Join(out, name+ext)); err != nil {
 				t.Errorf("missing %s%s: %v", name, ext, err)

@@ -4,6 +4,7 @@ import (
 	"crypto/cipher"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -27,11 +28,12 @@ const (
 	TypeSignOffs    RecordType = "sign_offs"
 	TypeGoals       RecordType = "goals"
 	TypeReminders   RecordType = "reminders"
+	TypeSettings    RecordType = "settings"
 )
 
 // RecordTypes lists every record type in restore order.
 var RecordTypes = []RecordType{TypeHousehold, TypeLeaver, TypeChildren, TypeAttachments, TypeMilestones,
-	TypeRecordings, TypeNeeds, TypeTraining, TypeSignOffs, TypeGoals, TypeReminders}
+	TypeRecordings, TypeNeeds, TypeTraining, TypeSignOffs, TypeGoals, TypeReminders, TypeSettings}
 
 // Restore outcomes for one record, decided by comparing Updated times.
 type restoreAction int
@@ -79,7 +81,7 @@ type restoreItem struct {
 	single  *tableDef // set for a one-per-profile table (household, care leaver)
 	table   *tableDef
 	write   func(b *Batch) error
-	version string // for sign-offs, keyed by standard rather than id
+	version string // for sign-offs and settings, keyed by standard or key rather than id
 }
 
 // PlanRestore compares snap with the store, record by record, without
@@ -211,11 +213,14 @@ func liveSingle(rows map[string]deviceRow) (deviceRow, bool) {
 }
 
 // deviceRows reads every row's update time and tombstone flag, keyed by
-// id (by standard for sign-offs), plus the live row under liveKey.
+// id (by standard for sign-offs, by key for settings), plus the live row under liveKey.
 func deviceRows(q querier, t *tableDef) (map[string]deviceRow, error) {
 	key := "id"
-	if t == signOffsTable {
+	switch t {
+	case signOffsTable:
 		key = "standard"
+	case settingsTable:
+		key = "key"
 	}
 	rows, err := q.QueryContext(bg, "SELECT CAST("+key+" AS TEXT), updated_at, deleted_at IS NOT NULL FROM "+t.name)
 	type row struct {
@@ -238,7 +243,10 @@ func deviceRows(q querier, t *tableDef) (map[string]deviceRow, error) {
 	return out, nil
 }
 
-var signOffsTable = &tableDef{"sign_offs", "sign-off"}
+var (
+	signOffsTable = &tableDef{"sign_offs", "sign-off"}
+	settingsTable = &tableDef{"settings", "setting"}
+)
 
 // restoreItems lists snap's records in restore order, each with how to
 // write it.
@@ -303,6 +311,11 @@ func restoreItems(snap *Snapshot) []restoreItem {
 	for i := range snap.Reminders {
 		e := &snap.Reminders[i]
 		add(TypeReminders, e, e.Kind, func(b *Batch) error { return b.restoreRow(e) })
+	}
+	for i := range snap.Settings {
+		st := &snap.Settings[i]
+		out = append(out, restoreItem{typ: TypeSettings, rec: st.Record, label: st.Key,
+			table: settingsTable, version: st.Key, write: func(b *Batch) error { return b.restoreSetting(st) }})
 	}
 	return out
 }
@@ -391,5 +404,17 @@ func (b *Batch) restoreSignOff(o *SignOffRecord) error {
 		ON CONFLICT (standard) DO UPDATE SET created_at = excluded.created_at, updated_at = excluded.updated_at,
 			deleted_at = NULL, signed_on = excluded.signed_on`,
 		o.ID, stamp(o.Created), stamp(o.Updated), o.Standard, nullable(o.SignedOn, dateText))
+	return err
+}
+
+// restoreSetting writes one setting with its times.
+func (b *Batch) restoreSetting(st *SettingRecord) error {
+	if st.Key == "" {
+		return errors.New("setting without a key")
+	}
+	_, err := b.tx.ExecContext(bg, `INSERT INTO settings (id, created_at, updated_at, key, value) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET created_at = excluded.created_at, updated_at = excluded.updated_at,
+			deleted_at = NULL, value = excluded.value`,
+		st.ID, stamp(st.Created), stamp(st.Updated), st.Key, st.Value)
 	return err
 }

@@ -29,11 +29,13 @@ func fillStore(t testing.TB, s *Store) {
 	must(t, s.SaveGoal(&Goal{Mission: MissionHome, Title: "Find a flat", Why: "Independence", Areas: []Area{AreaAccommodation, AreaMoney},
 		Steps: []Step{{Text: "Register with the council"}, {Text: "Save a deposit", Done: true}}}))
 	must(t, s.SaveReminderEvent(&ReminderEvent{ChildID: c.ID, Kind: "lac_review", Due: day(2025, 4, 1), Done: day(2025, 3, 30)}))
+	must(t, s.SetSetting("school_terms", "2025-09-03/2025-12-19"))
+	must(t, s.SetSetting("theme", "dark"))
 }
 
 func snapshotOf(t testing.TB, s *Store) *Snapshot {
 	t.Helper()
-	snap, err := s.Snapshot()
+	snap, err := s.Snapshot("school_terms")
 	must(t, err)
 	snap.Made = time.Time{}
 	return snap
@@ -53,8 +55,13 @@ func TestRestoreIntoEmptyStore(t *testing.T) {
 	if len(plan.Newer) != 0 {
 		t.Fatalf("nothing on the new store is newer, got %+v", plan.Newer)
 	}
+	same(t, plan.Counts[TypeSettings], RestoreCount{Add: 1})
 	must(t, dst.Restore(snap, false))
 	same(t, snapshotOf(t, dst), snap)
+	same(t, len(snap.Settings), 1)
+	if theme, _ := dst.Setting("theme"); theme != "" {
+		t.Errorf("a setting that was not asked for was carried over: theme %q", theme)
+	}
 
 	hits, err := dst.Search("seaside", 5)
 	must(t, err)

@@ -2,6 +2,7 @@ package data
 
 import (
 	"crypto/cipher"
+	"encoding/json"
 	"time"
 )
 
@@ -27,6 +28,7 @@ type Snapshot struct {
 	Goals       []Goal
 	Reminders   []ReminderEvent
 	Attachments []Attachment
+	Settings    []SettingRecord
 }
 
 // SignOffRecord is a sign-off with its lifecycle times, which a restore
@@ -36,12 +38,32 @@ type SignOffRecord struct {
 	SignOff
 }
 
+// SettingRecord is one stored setting with its lifecycle times.
+type SettingRecord struct {
+	Record
+	Key, Value string
+}
+
 // Snapshot reads every live record in one read transaction, so what it
-// returns is consistent (no milestone without its child).
-func (s *Store) Snapshot() (*Snapshot, error) {
+// returns is consistent (no milestone without its child), together with
+// the named settings: those that belong to the profile's records (its
+// school terms, say) rather than to this device (its theme).
+func (s *Store) Snapshot(settings ...string) (*Snapshot, error) {
 	snap := &Snapshot{Format: SnapshotFormat, Made: s.now()}
 	err := s.snapshot("read snapshot", func(q querier, aead cipher.AEAD) error {
-		return readSnapshot(q, aead, snap)
+		if err := readSnapshot(q, aead, snap); err != nil {
+			return err
+		}
+		keys, err := json.Marshal(settings)
+		if err != nil {
+			return err
+		}
+		rows, err := q.QueryContext(bg, `SELECT id, created_at, updated_at, key, value FROM settings
+			WHERE deleted_at IS NULL AND key IN (SELECT value FROM json_each(?)) ORDER BY key`, string(keys))
+		snap.Settings, err = collect(rows, err, func(r *SettingRecord) []any {
+			return []any{&r.ID, stampCol(&r.Created), stampCol(&r.Updated), &r.Key, &r.Value}
+		})
+		return err
 	})
 	if err != nil {
 		return nil, err

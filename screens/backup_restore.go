@@ -26,6 +26,7 @@ var recordTypeNames = map[app.RecordType]msg{
 	app.TypeSignOffs:    {"backup.type.sign_offs", "Training standards signed off"},
 	app.TypeGoals:       {"backup.type.goals", "Goals"},
 	app.TypeReminders:   {"backup.type.reminders", "Reminders marked done or snoozed"},
+	app.TypeSettings:    {"backup.type.settings", "Settings for reminders (school terms, England or Wales)"},
 }
 
 // maxNewerShown caps the list of newer records in the summary; the rest
