@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -156,6 +157,18 @@ func call[T any](ctx context.Context, c *Client, method, path string, body any) 
 		return zero, fmt.Errorf("%s: %w", name, err)
 	}
 	defer resp.Body.Close()
+	v, err := readAnswer[T](c, name, resp, tok)
+	if errors.Is(err, ErrBadResponse) && ctx.Err() != nil {
+		// The timeout (or the caller) cut the answer short.
+		return zero, fmt.Errorf("%s: %w", name, ctx.Err())
+	}
+	return v, err
+}
+
+// readAnswer decodes a T from a 2xx answer, or turns any other into a
+// *StatusError. Anything wrong with a 2xx body is ErrBadResponse.
+func readAnswer[T any](c *Client, name string, resp *http.Response, tok *oauth2.Token) (T, error) {
+	var zero T
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return zero, c.statusError(name, resp, tok)
 	}
@@ -165,9 +178,6 @@ func call[T any](ctx context.Context, c *Client, method, path string, body any) 
 	}
 	v, err := api.Decode[T](r)
 	if err != nil {
-		if ctx.Err() != nil {
-			return zero, fmt.Errorf("%s: %w", name, ctx.Err())
-		}
 		return zero, fmt.Errorf("%s: %w: %w", name, ErrBadResponse, err)
 	}
 	return v, nil
