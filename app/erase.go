@@ -18,14 +18,14 @@ func (a *App) EraseChild(id string) error { return a.store.PurgeChild(id) }
 // DeleteProfile erases this whole profile: it closes the store, deletes the
 // database file with its -wal and -shm files and the profile's folder, and
 // removes the profile's key from the keychain. The App is closed
-// afterwards and must not be used again.
+// afterwards, even when deleting fails, and must not be used again.
 //
 // A profile kept directly in the data folder (from before there could be
 // several) shares that folder with the others, so only its files go.
 func (a *App) DeleteProfile() error {
 	path, err := a.store.Path()
 	if err != nil {
-		return fmt.Errorf("delete profile: %w", err)
+		return fmt.Errorf("delete profile: %w", errors.Join(err, a.Close()))
 	}
 	// A profile whose setup never began has no install id and so no
 	// keychain entry.

@@ -12,39 +12,35 @@ import (
 // afterwards folds the write-ahead log into the database and truncates it,
 // so the old pages do not linger in the -wal file either.
 //
-// The child's own row stays as a tombstone: its id and dates, with every
-// sensitive and identifying column cleared. Sync carries deletes as
-// tombstones, so the LA hears the child was removed; the rows that depend on
-// the child are deleted outright because the child's tombstone already says
-// all there is to say about them. Everything runs through the same batch
-// tombstoning as DeleteChild first, so whatever a delete records for sync is
-// recorded here too.
+// It deletes first as DeleteChild does (deleteChild), plus the child's
+// needs, so the outbox records a delete for every record that syncs; a
+// push sends a delete for a record that is no longer on the device, so
+// removing the rows afterwards loses nothing the LA must hear. The child's
+// own row stays as a tombstone (its id and dates, every sensitive and
+// identifying column cleared), as every delete leaves one for sync.
 func (s *Store) PurgeChild(id string) error {
 	err := s.write("erase child", func(b *Batch) error {
-		if err := b.deleteByID(&Child{}, id); err != nil {
-			return err
-		}
 		var photos []string
 		rows, err := b.tx.QueryContext(bg, "SELECT photo_id FROM milestones WHERE child_id = ? AND photo_id IS NOT NULL", id)
 		if photos, err = collect(rows, err, func(p *string) []any { return []any{p} }); err != nil {
 			return fmt.Errorf("find photos: %w", err)
 		}
-		for _, e := range []entity{&Milestone{}, &Recording{}, &Need{}, &ReminderEvent{}} {
-			ids, err := b.tombstone(e, "child_id = ?", id)
-			if err != nil {
-				return err
-			}
-			b.unindex(ids...)
-			if err := b.remove(e.table(), "child_id = ?", id); err != nil {
+		if err := b.deleteChild(id); err != nil {
+			return err
+		}
+		needs, err := b.tombstone(&Need{}, "child_id = ?", id)
+		if err != nil {
+			return err
+		}
+		b.unindex(needs...)
+		for _, t := range []*tableDef{milestonesTable, recordingsTable, needsTable, remindersTable} {
+			if err := b.remove(t, "child_id = ?", id); err != nil {
 				return err
 			}
 		}
 		// The milestones that pointed at the photos are gone, so the
 		// photos can go too.
 		for _, p := range photos {
-			if _, err := b.tombstone(&Attachment{}, "id = ?", p); err != nil {
-				return err
-			}
 			if err := b.remove(attachmentsTable, "id = ?", p); err != nil {
 				return err
 			}

@@ -99,6 +99,21 @@ func TestPurgeChildLeavesNoCiphertextOrRowsBehind(t *testing.T) {
 	if hits, err := s.Search("park", 10); err != nil || len(hits) != 0 {
 		t.Errorf("search after purge: %v hits, %v", hits, err)
 	}
+	// The LA still hears of the delete: the outbox holds it, though the
+	// rows are gone.
+	queued, err := s.Outbox(100)
+	must(t, err)
+	deletes := map[string]bool{}
+	for _, e := range queued {
+		if e.Op == OpDelete {
+			deletes[e.RecordID] = true
+		}
+	}
+	for _, id := range []string{gone.ID, m.ID, r.ID, n.ID} {
+		if !deletes[id] {
+			t.Errorf("no delete queued for sync for %s", id)
+		}
+	}
 	if got, err := s.Recordings(kept.ID, 0, 10); err != nil || len(got) != 1 || got[0].Text != "Kept note" {
 		t.Errorf("the other child's recordings after purge: %+v, %v", got, err)
 	}
