@@ -149,7 +149,8 @@ type syncRun struct {
 // retry runs call, retrying what may succeed later while the run's budget
 // of retries lasts. The delay before retry n is uniform between zero and
 // min(MaxDelay, BaseDelay·2ⁿ⁻¹) ("full jitter"), so many devices coming
-// back online at once do not retry in step.
+// back online at once do not retry in step; a longer Retry-After from the
+// server wins.
 func retry[T any](ctx context.Context, s *syncRun, call func() (T, error)) (T, error) {
 	for n := 1; ; n++ {
 		v, err := call()
@@ -161,8 +162,13 @@ func retry[T any](ctx context.Context, s *syncRun, call func() (T, error)) (T, e
 		if n < 32 && s.p.BaseDelay<<(n-1) < ceiling {
 			ceiling = s.p.BaseDelay << (n - 1)
 		}
+		delay := s.p.Jitter(ceiling)
+		// A server that says when to come back is believed, up to MaxDelay.
+		if se, ok := errors.AsType[*authority.StatusError](err); ok && se.RetryAfter > delay {
+			delay = min(se.RetryAfter, s.p.MaxDelay)
+		}
 		slog.Info("sync: call failed, retrying", "attempt", n, "error", err)
-		if err := s.p.Sleep(ctx, s.p.Jitter(ceiling)); err != nil {
+		if err := s.p.Sleep(ctx, delay); err != nil {
 			return v, err
 		}
 	}

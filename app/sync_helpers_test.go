@@ -80,6 +80,9 @@ func (la *testLA) push(w http.ResponseWriter, r *http.Request) {
 	if len(la.fail) > 0 {
 		status := la.fail[0]
 		la.fail = la.fail[1:]
+		if status == http.StatusTooManyRequests {
+			w.Header().Set("Retry-After", "7")
+		}
 		la.refuse(w, status, "try again later")
 		return
 	}

@@ -429,3 +429,30 @@ func noErr(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestDraftNeedWaitsUntilRaisedAndRetryAfterIsHonoured(t *testing.T) {
+	a, _ := readyApp(t)
+	la := newTestLA(t)
+	draft := Need{Category: NeedHousing, Description: "Bigger bedroom", Urgency: UrgencyRoutine, Status: NeedDraft}
+	noErr(t, a.SaveNeed(&draft))
+	syncOK(t, a, la, SyncPolicy{})
+	if ops := la.opsFor(draft.ID); len(ops) != 0 {
+		t.Fatalf("a draft need reached the LA: %+v", ops)
+	}
+	if n, _ := a.PendingChanges(); n != 0 {
+		t.Errorf("%d pending; a draft waits in the store, not the outbox", n)
+	}
+	draft.Status = NeedRaised
+	noErr(t, a.SaveNeed(&draft))
+	la.fail = []int{429}
+	var q quickPolicy
+	p := q.policy()
+	p.Jitter = func(time.Duration) time.Duration { return 0 }
+	syncOK(t, a, la, p)
+	if ops := la.opsFor(draft.ID); len(ops) != 1 || ops[0].Fields["description"] != "Bigger bedroom" {
+		t.Errorf("raised need sent as %+v", ops)
+	}
+	if len(q.delays) != 1 || q.delays[0] != 7*time.Second {
+		t.Errorf("waited %v, want the server's Retry-After of 7s", q.delays)
+	}
+}

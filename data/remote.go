@@ -102,6 +102,9 @@ func (b *Batch) applyIsolated(c RemoteChange) (bool, error) {
 }
 
 func (b *Batch) applyRemote(c RemoteChange) error {
+	if c.Apply == nil && !c.Deleted {
+		return errors.New("the change has no field mapping")
+	}
 	switch c.Kind {
 	case SyncSignOff:
 		return b.applySignOff(c)
