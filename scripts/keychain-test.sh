@@ -15,6 +15,9 @@ for tool in dbus-run-session gnome-keyring-daemon; do
 done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# The tagged file is invisible to the main suite's vet and staticcheck.
+go vet -tags "realkeychain ci $SQLITE_TAGS" ./app/
+go tool staticcheck -tags "realkeychain ci $SQLITE_TAGS" ./app/
 # Build with the real environment (and its Go caches) before switching home.
 go test -c -race -tags "realkeychain ci $SQLITE_TAGS" -o "$tmp/app.test" ./app/
 mkdir -p "$tmp/home" "$tmp/run" && chmod 700 "$tmp/run"
@@ -27,4 +30,8 @@ HOME="$tmp/home" XDG_RUNTIME_DIR="$tmp/run" XDG_DATA_HOME="$tmp/home/.local/shar
 			exit 1
 		fi
 		cd app && "$1" -test.run "^TestRealKeychain" -test.v -test.count=1
-	' keychain-test "$tmp/app.test"
+	' keychain-test "$tmp/app.test" | tee "$tmp/out"
+# A test binary built without the tagged file would pass by running nothing.
+for test in TestRealKeychainAvailable TestRealKeychainSetGetDelete TestRealKeychainUnlocksOnReopen; do
+	grep -q "^--- PASS: $test " "$tmp/out" || { echo "keychain-test: $test did not pass" >&2; exit 1; }
+done

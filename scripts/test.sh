@@ -21,5 +21,8 @@ go tool staticcheck -tags "$TEST_TAGS" ./...
 echo "== go test -race"
 go test -race -count=1 -tags "$TEST_TAGS" ./...
 
+echo "== real keychain (gnome-keyring in a private D-Bus session)"
+bash scripts/keychain-test.sh
+
 echo "== build the app"
 go build -tags "$SQLITE_TAGS" -o /dev/null .
