@@ -117,6 +117,18 @@ func (a *App) BackupTo(w io.Writer, passphrase string) error {
 	return buf.Flush()
 }
 
+// BackupHeadSize is how much of a file CheckBackupFile needs.
+const BackupHeadSize = 8
+
+// CheckBackupFile refuses, from its first BackupHeadSize bytes, a file that
+// is not a backup at all, before the screens read it whole.
+func CheckBackupFile(head []byte) error {
+	if !data.LooksLikeBackup(head) {
+		return invalid("backup_file", "error.backup_not_backup")
+	}
+	return nil
+}
+
 // Backup is an opened, checked backup and what restoring it would do.
 type Backup struct {
 	snap *data.Snapshot

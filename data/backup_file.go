@@ -174,6 +174,12 @@ func (bw *backupWriter) Close() error {
 	return err
 }
 
+// LooksLikeBackup reports whether a file starting with head could be a
+// backup, so a wrong file is refused before it is read whole.
+func LooksLikeBackup(head []byte) bool {
+	return len(head) >= len(backupMagic) && string(head[:len(backupMagic)]) == backupMagic
+}
+
 // ReadBackup checks and decrypts a whole backup and returns its contents.
 // It returns nothing unless every chunk opened, in order, up to a final
 // chunk with nothing after it.
@@ -184,7 +190,7 @@ func ReadBackup(r io.Reader, passphrase string) ([]byte, error) {
 func readBackup(r io.Reader, passphrase string, lim backupLimits) ([]byte, error) {
 	header := make([]byte, backupHeaderSize)
 	n, err := io.ReadFull(r, header)
-	if n < len(backupMagic) || string(header[:len(backupMagic)]) != backupMagic {
+	if !LooksLikeBackup(header[:n]) {
 		return nil, ErrNotBackup
 	}
 	if err != nil {

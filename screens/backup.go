@@ -1,8 +1,12 @@
 package screens
 
 import (
+	"bufio"
+	"errors"
 	"io"
+	"io/fs"
 	"log/slog"
+	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -98,7 +102,7 @@ func (v *backupView) writeBackup(w fyne.URIWriteCloser, passphrase string) {
 	}, func() {
 		wait.Hide()
 		if err != nil {
-			slog.Error("could not write a backup", "err", err)
+			slog.Error("could not write a backup", fileErr(err))
 			setProblem(v.problem, lang.X("error.file_save", "Hearth couldn't save the copy there. Please try another place."))
 			return
 		}
@@ -114,7 +118,9 @@ func (v *backupView) progress(title string) dialog.Dialog {
 	return d
 }
 
-// chooseFile asks which backup to restore.
+// chooseFile asks which backup to restore. A file that does not start
+// like a backup is refused at once; a backup is read whole, so that a
+// mistyped passphrase can be tried again without choosing it again.
 func (v *backupView) chooseFile() {
 	setProblem(v.problem, "")
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -123,16 +129,46 @@ func (v *backupView) chooseFile() {
 		}
 		var content []byte
 		v.u.background(func() {
-			content, err = io.ReadAll(r)
+			content, err = readBackupFile(r)
 			_ = r.Close()
 		}, func() {
 			if err != nil {
-				slog.Error("could not read a backup file", "err", err)
-				setProblem(v.problem, lang.X("error.file_read", "Hearth couldn't open that file. Please try another."))
+				_, message := explain("read backup file", err)
+				setProblem(v.problem, message)
 				return
 			}
 			v.askRestorePassphrase(content)
 		})
 	}, v.u.w)
 	v.show(d)
+}
+
+// readBackupFile reads a chosen file that starts like a backup.
+func readBackupFile(r io.Reader) ([]byte, error) {
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(app.BackupHeadSize)
+	if err := app.CheckBackupFile(head); err != nil {
+		return nil, err
+	}
+	content, err := io.ReadAll(br)
+	if err != nil {
+		slog.Error("could not read a backup file", fileErr(err))
+		return nil, &app.UserError{Key: "error.file_read"}
+	}
+	return content, nil
+}
+
+// fileErr is err for the log without the file paths it may carry: a path
+// can hold the user's name (C:\Users\Siân\...) or a child's, in the name
+// they gave the file.
+func fileErr(err error) slog.Attr {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return slog.String("err", pe.Op+": "+pe.Err.Error())
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return slog.String("err", le.Op+": "+le.Err.Error())
+	}
+	return slog.Any("err", err)
 }

@@ -2,8 +2,11 @@ package screens
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -170,5 +173,43 @@ func TestExportSaysNotEncryptedAndWrites(t *testing.T) {
 	raw, err := os.ReadFile(matches[0])
 	if err != nil || !bytes.Contains(raw, []byte("Ffion Jones")) {
 		t.Fatalf("children.csv: %q %v", raw, err)
+	}
+}
+
+// A file that is not a backup is refused from its first bytes, in words
+// the user understands.
+func TestReadBackupFile(t *testing.T) {
+	_, err := readBackupFile(bytes.NewReader([]byte("%PDF-1.7 a report")))
+	var ue *app.UserError
+	if !errors.As(err, &ue) || ue.Key != "error.backup_not_backup" {
+		t.Fatalf("got %v, want the not-a-backup message", err)
+	}
+	if _, message := explain("read backup file", err); !strings.Contains(message, "not a Hearth backup") {
+		t.Fatalf("message %q", message)
+	}
+	a := newApp(t)
+	setUp(t, a, app.KindFoster)
+	var buf bytes.Buffer
+	if err := a.BackupTo(&buf, testBackupPass); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readBackupFile(bytes.NewReader(buf.Bytes()))
+	if err != nil || !bytes.Equal(got, buf.Bytes()) {
+		t.Fatalf("a real backup was not read whole: %d of %d bytes, %v", len(got), buf.Len(), err)
+	}
+}
+
+// Logged file errors keep what failed and why, but not the path, which
+// can hold a name.
+func TestFileErrDropsPaths(t *testing.T) {
+	_, err := os.Open(filepath.Join(t.TempDir(), "Ffion Jones backup.hearthbackup"))
+	attr := fileErr(fmt.Errorf("write backup: %w", err))
+	if s := attr.Value.String(); strings.Contains(s, "Ffion") || !strings.Contains(s, "no such file") {
+		t.Fatalf("logged %q", s)
+	}
+	if err := os.Rename(filepath.Join(t.TempDir(), "Ffion a"), filepath.Join(t.TempDir(), "Ffion b")); err == nil {
+		t.Fatal("rename of a missing file succeeded")
+	} else if s := fileErr(err).Value.String(); strings.Contains(s, "Ffion") {
+		t.Fatalf("logged %q", s)
 	}
 }

@@ -46,7 +46,7 @@ func (u *UI) exportTo(dir string, p *widget.Label) {
 	u.background(func() { out, err = u.a.Export(dir) }, func() {
 		wait.Hide()
 		if err != nil {
-			slog.Error("could not export", "err", err)
+			slog.Error("could not export", fileErr(err))
 			setProblem(p, lang.X("error.file_save", "Hearth couldn't save the copy there. Please try another place."))
 			return
 		}
