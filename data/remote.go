@@ -157,6 +157,11 @@ func (b *Batch) applyRemote(c RemoteChange) error {
 		}
 	}
 	user := !known || (c.CarerAt.After(updated) && !pending)
+	if !user && !laFieldKinds[c.Kind] {
+		// Nothing of the LA's to apply: most often the echo of this
+		// device's own push.
+		return b.noteRecord(c.Kind, c.ID, note)
+	}
 	rec, err := b.loadLive(c.Kind, c.ID)
 	if err != nil {
 		return err
@@ -175,6 +180,10 @@ func (b *Batch) applyRemote(c RemoteChange) error {
 	}
 	return b.noteRecord(c.Kind, c.ID, note)
 }
+
+// laFieldKinds are the kinds of stored record with fields the LA owns (a
+// child's reference and placement end, a need's status and response).
+var laFieldKinds = map[string]bool{SyncChild: true, SyncNeed: true}
 
 // kindTable is the table that holds records of a kind, or nil.
 func kindTable(kind string) *tableDef {
