@@ -321,7 +321,7 @@ func restoreItems(snap *Snapshot) []restoreItem {
 }
 
 // restoreRow inserts e with its own id and times, or overwrites the row
-// with that id (reviving it if it was deleted).
+// with that id (reviving it if it was deleted), and queues it for sync.
 func (b *Batch) restoreRow(e entity, extra ...column) error {
 	rec, t := e.record(), e.table()
 	w := &writer{seal: func(col string, plain []byte) []byte {
@@ -339,8 +339,12 @@ func (b *Batch) restoreRow(e entity, extra ...column) error {
 	}
 	q := fmt.Sprintf("INSERT INTO %s (%s) VALUES (?%s) ON CONFLICT (id) DO UPDATE SET %s",
 		t.name, strings.Join(cols, ", "), strings.Repeat(", ?", len(cols)-1), strings.Join(set, ", "))
-	_, err := b.tx.ExecContext(bg, q, vals...)
-	return err
+	if _, err := b.tx.ExecContext(bg, q, vals...); err != nil {
+		return err
+	}
+	// What the device holds has changed, so the LA must hear of it like
+	// any other save; the server's field ownership still decides.
+	return b.enqueue(t, rec.ID, OpUpsert, priorityOf(e))
 }
 
 // restoreIndexed is restoreRow for a record search covers.

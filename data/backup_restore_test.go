@@ -162,3 +162,22 @@ func TestRestoreIsAllOrNothing(t *testing.T) {
 	}
 	same(t, snapshotOf(t, dst), before)
 }
+
+// Restored records are queued for the LA like any other change.
+func TestRestoreQueuesForSync(t *testing.T) {
+	src, dst := unlocked(t), unlocked(t)
+	fillStore(t, src)
+	snap := snapshotOf(t, src)
+	must(t, dst.Restore(snap, false))
+	out, err := dst.Outbox(100)
+	must(t, err)
+	kinds := map[string]int{}
+	for _, e := range out {
+		kinds[e.Kind]++
+	}
+	want := map[string]int{SyncChild: 1, SyncMilestone: 1, SyncRecording: 1, SyncNeed: 1, SyncTraining: 1, SyncGoal: 1, SyncGoalStep: 2}
+	same(t, kinds, want)
+	if !out[0].Significant || out[0].Kind != SyncRecording {
+		t.Errorf("the significant recording is not sent first: %+v", out[0])
+	}
+}
