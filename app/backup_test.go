@@ -191,3 +191,30 @@ func TestBackupPassphraseChecks(t *testing.T) {
 		t.Fatalf("a refused backup left files: %v", entries)
 	}
 }
+
+// A care leaver's backup restores into a care leaver's fresh profile on
+// another machine: their profile, goals and steps.
+func TestCareLeaverBackupRestores(t *testing.T) {
+	src := leaverApp(t)
+	must(t, src.SaveGoal(&Goal{Mission: MissionWork, Title: "Get a job", Steps: []Step{{Text: "Write a CV"}}}))
+	var file bytes.Buffer
+	must(t, src.BackupTo(&file, backupPass))
+
+	dst := openTest(t, t.TempDir(), NoKeychain{})
+	fresh := leaverSetup
+	fresh.Name, fresh.Passphrase = "Fresh Start", "another passphrase"
+	must(t, dst.CompleteLeaverSetup(fresh))
+	b, err := dst.OpenBackup(&file, backupPass)
+	must(t, err)
+	if c := b.Counts[TypeLeaver]; c.DeviceNewer != 1 || b.Counts[TypeGoals].Add != 1 {
+		t.Fatalf("counts %+v", b.Counts)
+	}
+	must(t, dst.Restore(b, true))
+	p, err := dst.LeaverProfile()
+	must(t, err)
+	goals, err := dst.Goals()
+	must(t, err)
+	if p.Name != "Rhys Test" || len(goals) != 1 || goals[0].Steps[0].Text != "Write a CV" {
+		t.Fatalf("restored profile %q, goals %+v", p.Name, goals)
+	}
+}
