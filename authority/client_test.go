@@ -273,8 +273,11 @@ func TestClientRefusesBadArguments(t *testing.T) {
 	}
 	c, hits := testAPI(t, func(w http.ResponseWriter, r *http.Request) {})
 	for name, err := range map[string]error{
-		"empty push":    func() error { _, err := c.Push(t.Context(), api.PushRequest{}); return err }(),
-		"huge push":     func() error { _, err := c.Push(t.Context(), api.PushRequest{Operations: make([]api.Operation, api.MaxBatch+1)}); return err }(),
+		"empty push": func() error { _, err := c.Push(t.Context(), api.PushRequest{}); return err }(),
+		"huge push": func() error {
+			_, err := c.Push(t.Context(), api.PushRequest{Operations: make([]api.Operation, api.MaxBatch+1)})
+			return err
+		}(),
 		"limit 0":       func() error { _, err := c.Changes(t.Context(), 0, 0); return err }(),
 		"limit too big": func() error { _, err := c.Changes(t.Context(), 0, api.MaxPage+1); return err }(),
 		"negative":      func() error { _, err := c.Changes(t.Context(), -1, 10); return err }(),
