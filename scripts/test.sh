@@ -18,6 +18,15 @@ go vet -tags "$TEST_TAGS" ./...
 echo "== staticcheck"
 go tool staticcheck -tags "$TEST_TAGS" ./...
 
+echo "== PostgreSQL for the server's store tests"
+if [ -z "${HEARTH_TEST_POSTGRES:-}" ]; then
+	if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null; then
+		. scripts/postgres.sh # exports HEARTH_TEST_POSTGRES; stops the cluster on exit
+	else
+		echo "PostgreSQL is not installed, so its store tests skip (CI sets HEARTH_REQUIRE_POSTGRES=1 to fail instead)"
+	fi
+fi
+
 echo "== go test -race"
 go test -race -count=1 -tags "$TEST_TAGS" ./...
 
