@@ -23,6 +23,9 @@ const (
 	ownPassphrase   = "plaintext-scan own passphrase"
 	wrongPassphrase = "plaintext-scan wrong guess"
 	fakeToken       = "eyJhbGciOiJSUzI1NiJ9.plaintext-scan-access-token.c2lnbmF0dXJl"
+	// lockPIN is longer than any timestamp's fraction of a second, so it
+	// cannot turn up in one by chance.
+	lockPIN = "739164825031"
 )
 
 // demoText is what the demo household's records say: carers' and
@@ -41,9 +44,9 @@ var demoText = []string{
 
 // TestNothingInPlainText runs a demo session the way `hearth --demo` does,
 // with the temporary folder and the log redirected to places the test can
-// see, then a keychain profile holding a sync token, and scans every file
-// and every log line for names, record text, passphrases, keychain secrets
-// and the token.
+// see, then a keychain profile with an app lock and a sync token, and scans
+// every file and every log line for names, record text, passphrases, the
+// PIN, keychain secrets and the token.
 func TestNothingInPlainText(t *testing.T) {
 	priv := t.TempDir()
 	root, tmp := filepath.Join(priv, "data"), filepath.Join(priv, "tmp")
@@ -115,6 +118,19 @@ func TestNothingInPlainText(t *testing.T) {
 	}
 	if err := kc.Set("la-session/plaintext-scan", fakeToken); err != nil {
 		t.Fatal(err)
+	}
+	// The app lock: set a PIN, lock, and come back with it.
+	if err := b.SetLock("", app.LockSetup{Kind: app.LockPIN, Secret: lockPIN, Confirm: lockPIN, KeychainToo: true}); err != nil {
+		t.Fatalf("set the app lock: %v", err)
+	}
+	if !b.Lock() {
+		t.Fatal("the app lock did not lock")
+	}
+	if _, err := b.Search("football"); err == nil {
+		t.Fatal("search worked while locked")
+	}
+	if err := b.Unlock(lockPIN); err != nil {
+		t.Fatalf("unlock with the PIN: %v", err)
 	}
 	mustHoldDemoText(t, b)
 	if err := b.Close(); err != nil {
@@ -197,7 +213,7 @@ func holdsName(t *testing.T, a *app.App, text string) bool {
 // those values' raw bytes where they are base64, as the wrapping key is.
 func secrets(extra []string) []string {
 	s := append([]string{}, demoText...)
-	s = append(s, app.DemoPassphrase, ownPassphrase, wrongPassphrase, fakeToken)
+	s = append(s, app.DemoPassphrase, ownPassphrase, wrongPassphrase, lockPIN, fakeToken)
 	for _, e := range extra {
 		s = append(s, e)
 		if raw, err := base64.StdEncoding.DecodeString(e); err == nil && len(raw) >= 16 {
