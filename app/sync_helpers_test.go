@@ -42,6 +42,8 @@ type testLA struct {
 	signedOut  bool // answer 401 to everything
 	changesHit int
 	role       api.Role // whose device this is; carer unless set
+	sinces     []int64  // the cursor of every pull
+	failPullAt int      // answer the pull with this index (1-based) with 500
 }
 
 func newTestLA(t *testing.T) *testLA {
@@ -162,6 +164,10 @@ func (la *testLA) changes(w http.ResponseWriter, r *http.Request) {
 	la.mu.Lock()
 	defer la.mu.Unlock()
 	la.changesHit++
+	if la.changesHit == la.failPullAt {
+		la.refuse(w, http.StatusInternalServerError, "cut off")
+		return
+	}
 	if la.signedOut {
 		la.refuse(w, http.StatusUnauthorized, "token expired")
 		return
@@ -172,6 +178,7 @@ func (la *testLA) changes(w http.ResponseWriter, r *http.Request) {
 		la.refuse(w, http.StatusBadRequest, "since and limit")
 		return
 	}
+	la.sinces = append(la.sinces, since)
 	var after []api.Change
 	for _, c := range la.records {
 		if c.Revision > since {

@@ -456,3 +456,35 @@ func TestDraftNeedWaitsUntilRaisedAndRetryAfterIsHonoured(t *testing.T) {
 		t.Errorf("waited %v, want the server's Retry-After of 7s", q.delays)
 	}
 }
+
+// A pull cut off after its first page resumes from that page's cursor:
+// nothing is fetched twice and nothing is skipped.
+func TestPullResumesFromTheLastStoredPage(t *testing.T) {
+	la := newTestLA(t)
+	a, child := readyApp(t)
+	for i := range 4 {
+		noErr(t, a.SaveRecording(&Recording{ChildID: child.ID, Day: date(2026, 11, 1+i), Text: "Note"}))
+	}
+	syncOK(t, a, la, SyncPolicy{})
+	b, _ := readyApp(t)
+	la.mu.Lock()
+	la.changesHit, la.failPullAt, la.sinces = 0, 2, nil
+	la.mu.Unlock()
+	_, err := b.SyncWith(context.Background(), la.client(), nil, SyncPolicy{PageSize: 2, Retryable: func(error) bool { return false }})
+	if err == nil {
+		t.Fatal("a pull cut off half-way reported success")
+	}
+	stored, err := b.store.SyncCursor()
+	noErr(t, err)
+	if stored == 0 {
+		t.Fatal("the first page's cursor was not stored")
+	}
+	got := len(la.sinces)
+	syncOK(t, b, la, SyncPolicy{PageSize: 2})
+	if resumed := la.sinces[got]; resumed != stored {
+		t.Errorf("resumed pull asked for changes since %d, want the stored cursor %d (all: %v)", resumed, stored, la.sinces)
+	}
+	if n, _ := b.CountRecordings(child.ID); n != 4 {
+		t.Errorf("second device has %d of the 4 recordings", n)
+	}
+}
