@@ -61,8 +61,8 @@ func TestCrashWriterProcess(t *testing.T) {
 }
 
 // crashWrite saves recordings until it is killed: singly (one transaction
-// each) and in batches of three (one transaction for all three), so a kill
-// can land inside either.
+// each), in batches of three (one transaction for all three) and as
+// updates, so a kill can land inside any of them.
 func crashWrite(dir, start string) error {
 	seq, err := strconv.Atoi(start)
 	if err != nil {
@@ -97,6 +97,14 @@ func crashWrite(dir, start string) error {
 		}
 		if err != nil {
 			return err
+		}
+		// Every third round also updates a record just saved: the UPDATE
+		// path, and its outbox entry coalescing, must survive a kill too.
+		if n%3 == 2 {
+			batch[0].Tags = []Tag{TagAchievement}
+			if err := a.SaveRecording(&batch[0]); err != nil {
+				return err
+			}
 		}
 		var lines strings.Builder
 		for _, r := range batch {
