@@ -16,7 +16,9 @@ import (
 type Provider struct {
 	settings Settings
 	endpoint oauth2.Endpoint
-	hc       *http.Client
+	// revocation is the RFC 7009 endpoint, or "" when there is none.
+	revocation string
+	hc         *http.Client
 }
 
 // providerTimeout bounds each call to the provider when the caller does
@@ -46,7 +48,14 @@ func Discover(ctx context.Context, s Settings, hc *http.Client) (*Provider, erro
 			return nil, fmt.Errorf("discover the sign-in service at %s: the document has no %s", s.Issuer, name)
 		}
 	}
-	for name, u := range map[string]string{"authorization_endpoint": ep.AuthURL, "token_endpoint": ep.TokenURL, "device_authorization_endpoint": ep.DeviceAuthURL} {
+	var extra struct {
+		Revocation string `json:"revocation_endpoint"`
+	}
+	if err := op.Claims(&extra); err != nil {
+		return nil, fmt.Errorf("discover the sign-in service at %s: %w", s.Issuer, err)
+	}
+	for name, u := range map[string]string{"authorization_endpoint": ep.AuthURL, "token_endpoint": ep.TokenURL,
+		"device_authorization_endpoint": ep.DeviceAuthURL, "revocation_endpoint": extra.Revocation} {
 		if u == "" {
 			continue
 		}
@@ -54,7 +63,7 @@ func Discover(ctx context.Context, s Settings, hc *http.Client) (*Provider, erro
 			return nil, fmt.Errorf("discover the sign-in service at %s: %s %w", s.Issuer, name, err)
 		}
 	}
-	return &Provider{settings: s, endpoint: ep, hc: hc}, nil
+	return &Provider{settings: s, endpoint: ep, revocation: extra.Revocation, hc: hc}, nil
 }
 
 // checkEndpoint is checkURL, except that an endpoint may carry a query

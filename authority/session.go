@@ -66,6 +66,9 @@ func (s *Session) Token() (*oauth2.Token, error) {
 	if s.tok.Valid() && !s.stale {
 		return s.tok, nil
 	}
+	if s.tok.AccessToken == "" && s.tok.RefreshToken == "" {
+		return nil, ErrNotSignedIn // signed out
+	}
 	if s.tok.RefreshToken == "" {
 		return nil, fmt.Errorf("%w: the access token has expired and the provider gave no refresh token", ErrSignInAgain)
 	}

@@ -2,12 +2,16 @@ package authority
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/hearth-app/hearth/server/devidp"
@@ -152,4 +156,80 @@ func freePort(t *testing.T) int {
 	}
 	defer ln.Close()
 	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// The exchange must carry the PKCE verifier matching the challenge, the
+// client id and no secret, the same redirect_uri, and the audience and
+// resource the settings name. A scripted provider on loopback checks
+// each, since the development provider ignores audience and resource.
+func TestSignInExchangeCarriesVerifierAudienceAndResource(t *testing.T) {
+	var challenge, redirect string
+	var mu sync.Mutex
+	var exchanged url.Values
+	mux := http.NewServeMux()
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	mux.HandleFunc("/.well-known/openid-configuration", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, map[string]any{"issuer": srv.URL, "authorization_endpoint": srv.URL + "/authorize", "token_endpoint": srv.URL + "/token", "jwks_uri": srv.URL + "/keys"})
+	})
+	mux.HandleFunc("/token", func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		mu.Lock()
+		exchanged = r.PostForm
+		mu.Unlock()
+		if _, _, basic := r.BasicAuth(); basic {
+			t.Error("the client sent HTTP Basic credentials")
+		}
+		writeJSON(w, 200, map[string]any{"access_token": "at", "token_type": "Bearer", "refresh_token": "rt", "expires_in": 300})
+	})
+	s := Settings{Issuer: srv.URL, ClientID: "hearth-app", APIURL: srv.URL, Scopes: []string{"openid", "offline_access"},
+		Audience: "hearth-api", Resource: "https://hearth.example.gov.uk/api"}
+	p, err := Discover(t.Context(), s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := p.SignIn(t.Context(), func(authURL string) error {
+		q := mustQuery(t, authURL)
+		if q.Get("audience") != s.Audience || q.Get("resource") != s.Resource || q.Get("scope") != "openid offline_access" {
+			t.Errorf("authorization request %v", q)
+		}
+		challenge, redirect = q.Get("code_challenge"), q.Get("redirect_uri")
+		back, _ := url.Parse(redirect)
+		back.RawQuery = url.Values{"code": {"the-code"}, "state": {q.Get("state")}, "iss": {srv.URL}}.Encode()
+		go visit(back)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	sum := sha256.Sum256([]byte(exchanged.Get("code_verifier")))
+	if base64.RawURLEncoding.EncodeToString(sum[:]) != challenge {
+		t.Fatal("the code_verifier does not match the S256 code_challenge")
+	}
+	if exchanged.Get("code") != "the-code" || exchanged.Get("client_id") != "hearth-app" || exchanged.Has("client_secret") ||
+		exchanged.Get("redirect_uri") != redirect || exchanged.Get("audience") != s.Audience || exchanged.Get("resource") != s.Resource ||
+		exchanged.Get("grant_type") != "authorization_code" {
+		t.Fatalf("token request %v", exchanged)
+	}
+	if tok.AccessToken != "at" || tok.RefreshToken != "rt" {
+		t.Fatalf("token %+v", tok)
+	}
+}
+
+// RFC 9207: an answer naming another issuer is a mix-up, refused.
+func TestSignInRefusesAnAnswerFromAnotherIssuer(t *testing.T) {
+	idp := startIDP(t, devidp.Config{})
+	p := discoverIDP(t, idp, nil)
+	_, err := p.SignIn(t.Context(), func(authURL string) error {
+		q := mustQuery(t, authURL)
+		back, _ := url.Parse(q.Get("redirect_uri"))
+		back.RawQuery = url.Values{"code": {"c"}, "state": {q.Get("state")}, "iss": {"https://evil.example"}}.Encode()
+		go visit(back)
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "evil.example") {
+		t.Fatalf("want the other issuer refused, got %v", err)
+	}
 }
