@@ -1,0 +1,113 @@
+package app
+
+import (
+	"fmt"
+	"sync"
+
+	"golang.org/x/oauth2"
+
+	"github.com/hearth-app/hearth/authority"
+)
+
+// laTokens keeps the profile's sign-in with its local authority in the
+// keychain, under an account of its own per install id, so two profiles
+// never share a sign-in and nothing about it reaches the disk. The
+// settings flag la_signed_in says whether an entry should be there, so a
+// missing entry (never signed in) is told apart from a keychain that fails
+// to answer, whatever the keychain's own "not found" error looks like.
+//
+// Without a keychain (some Linux desktops) the sign-in is kept in memory
+// only, for this run of Hearth: never on disk in plain text.
+type laTokens struct{ a *App }
+
+var _ authority.TokenStore = (*laTokens)(nil)
+
+// memoryTokens holds sign-ins for Apps without a keychain, per App, for
+// the life of the process.
+var (
+	memoryTokensMu sync.Mutex
+	memoryTokens   = map[*App]*oauth2.Token{}
+)
+
+func (a *App) laTokens() *laTokens { return &laTokens{a: a} }
+
+// laTokenAccount names the keychain entry for the LA sign-in.
+func (a *App) laTokenAccount() (string, error) {
+	id, err := a.store.Setting(settingInstallID)
+	if err != nil {
+		return "", err
+	}
+	if id == "" {
+		return "", fmt.Errorf("keychain account: store has no install id")
+	}
+	return "la-token/" + id, nil
+}
+
+// Load returns the saved sign-in, or nil when there is none.
+func (t *laTokens) Load() (*oauth2.Token, error) {
+	on, err := t.a.flag(settingLASignedIn)
+	if err != nil || !on {
+		return nil, err
+	}
+	if !t.a.keychainOK {
+		memoryTokensMu.Lock()
+		defer memoryTokensMu.Unlock()
+		return memoryTokens[t.a], nil
+	}
+	account, err := t.a.laTokenAccount()
+	if err != nil {
+		return nil, err
+	}
+	s, err := t.a.keychain.Get(account)
+	if err != nil {
+		return nil, fmt.Errorf("read the local authority sign-in from the keychain: %w", err)
+	}
+	return authority.UnmarshalToken([]byte(s))
+}
+
+// Save stores a new or refreshed sign-in and marks the profile signed in.
+func (t *laTokens) Save(tok *oauth2.Token) error {
+	b, err := authority.MarshalToken(tok)
+	if err != nil {
+		return err
+	}
+	if t.a.keychainOK {
+		account, err := t.a.laTokenAccount()
+		if err != nil {
+			return err
+		}
+		if err := t.a.keychain.Set(account, string(b)); err != nil {
+			return fmt.Errorf("save the local authority sign-in to the keychain: %w", err)
+		}
+	} else {
+		keep, err := authority.UnmarshalToken(b)
+		if err != nil {
+			return err
+		}
+		memoryTokensMu.Lock()
+		memoryTokens[t.a] = keep
+		memoryTokensMu.Unlock()
+	}
+	return t.a.setFlag(settingLASignedIn, true)
+}
+
+// Clear forgets the sign-in.
+func (t *laTokens) Clear() error {
+	if err := t.a.setFlag(settingLASignedIn, false); err != nil {
+		return err
+	}
+	if !t.a.keychainOK {
+		memoryTokensMu.Lock()
+		delete(memoryTokens, t.a)
+		memoryTokensMu.Unlock()
+		return nil
+	}
+	account, err := t.a.laTokenAccount()
+	if err != nil {
+		return err
+	}
+	if err := t.a.keychain.Delete(account); err != nil {
+		return fmt.Errorf("remove the local authority sign-in from the keychain: %w", err)
+	}
+	return nil
+}
