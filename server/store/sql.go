@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hearth-app/hearth/api"
@@ -24,12 +25,28 @@ type dialect struct {
 	// out and become visible in order and an idempotency key cannot be
 	// applied twice by two racing pushes.
 	lockRevision string
+	// oneWriter queues writes in the process instead of in the database:
+	// SQLite has one writer at a time, and a writer that finds the lock
+	// taken sleeps in its busy handler for milliseconds at a time, far
+	// longer than the write it waits for.
+	oneWriter bool
 }
 
 // sqlStore implements Store over database/sql for both dialects.
 type sqlStore struct {
-	db *sql.DB
-	d  dialect
+	db      *sql.DB
+	d       dialect
+	writeMu sync.Mutex // held around writes when d.oneWriter
+}
+
+// lockWrites holds off other writers when the dialect has one writer, and
+// returns the unlock.
+func (s *sqlStore) lockWrites() func() {
+	if !s.d.oneWriter {
+		return func() {}
+	}
+	s.writeMu.Lock()
+	return s.writeMu.Unlock
 }
 
 func nanos(t time.Time) int64 {
@@ -49,6 +66,7 @@ func fromNanos(n int64) time.Time {
 func (s *sqlStore) Close() error { return s.db.Close() }
 
 func (s *sqlStore) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	defer s.lockWrites()()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("%s: begin transaction: %w", s.d.name, err)
@@ -142,8 +160,13 @@ func (s *sqlStore) Push(ctx context.Context, subject string, items []Item, audit
 			return fmt.Errorf("read revision counter: %w", err)
 		}
 		start := rev
+		p, err := preparePush(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer p.close()
 		for _, it := range items {
-			ack, err := s.pushOne(ctx, tx, subject, it, auditAll, now, &rev)
+			ack, err := p.one(ctx, subject, it, auditAll, now, &rev)
 			if err != nil {
 				return err
 			}
@@ -162,13 +185,52 @@ func (s *sqlStore) Push(ctx context.Context, subject string, items []Item, audit
 	return acks, nil
 }
 
-// pushOne applies one item inside the push transaction; rev is the last
+// pushTx holds a push transaction's statements, prepared once for every
+// operation in the batch.
+type pushTx struct {
+	tx                          *sql.Tx
+	getAck, load, save, saveAck *sql.Stmt
+}
+
+func preparePush(ctx context.Context, tx *sql.Tx) (*pushTx, error) {
+	p := &pushTx{tx: tx}
+	for _, q := range []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{
+		{&p.getAck, `SELECT status, reason, revision FROM acks WHERE subject = $1 AND idempotency_key = $2`},
+		{&p.load, `SELECT user_fields, la_fields, user_at, la_at, deleted, revision FROM records WHERE scope = $1 AND kind = $2 AND id = $3`},
+		{&p.save, `INSERT INTO records (scope, kind, id, user_fields, la_fields, user_at, la_at, deleted, revision)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+			ON CONFLICT (scope, kind, id) DO UPDATE SET user_fields = excluded.user_fields, la_fields = excluded.la_fields,
+				user_at = excluded.user_at, la_at = excluded.la_at, deleted = excluded.deleted, revision = excluded.revision`},
+		{&p.saveAck, `INSERT INTO acks (subject, idempotency_key, status, reason, revision) VALUES ($1, $2, $3, $4, $5)`},
+	} {
+		st, err := tx.PrepareContext(ctx, q.sql)
+		if err != nil {
+			p.close()
+			return nil, fmt.Errorf("prepare push statement: %w", err)
+		}
+		*q.stmt = st
+	}
+	return p, nil
+}
+
+func (p *pushTx) close() {
+	for _, st := range []*sql.Stmt{p.getAck, p.load, p.save, p.saveAck} {
+		if st != nil {
+			_ = st.Close()
+		}
+	}
+}
+
+// one applies one item inside the push transaction; rev is the last
 // revision handed out and is advanced when the record changes.
-func (s *sqlStore) pushOne(ctx context.Context, tx *sql.Tx, subject string, it Item, auditAll bool, now time.Time, rev *int64) (api.Ack, error) {
+func (p *pushTx) one(ctx context.Context, subject string, it Item, auditAll bool, now time.Time, rev *int64) (api.Ack, error) {
 	key := it.Op.IdempotencyKey
 	ack := api.Ack{IdempotencyKey: key}
 	var status string
-	err := tx.QueryRowContext(ctx, `SELECT status, reason, revision FROM acks WHERE subject = $1 AND idempotency_key = $2`, subject, key).Scan(&status, &ack.Reason, &ack.Revision)
+	err := p.getAck.QueryRowContext(ctx, subject, key).Scan(&status, &ack.Reason, &ack.Revision)
 	if err == nil {
 		ack.Status = api.AckStatus(status)
 		return ack, nil
@@ -178,7 +240,7 @@ func (s *sqlStore) pushOne(ctx context.Context, tx *sql.Tx, subject string, it I
 	}
 	reason := it.Reject
 	if reason == "" {
-		rec, err := loadRecord(ctx, tx, it.Scope, it.Op.Kind, it.Op.ID)
+		rec, err := p.loadRecord(ctx, it.Scope, it.Op.Kind, it.Op.ID)
 		if err != nil {
 			return ack, err
 		}
@@ -189,7 +251,7 @@ func (s *sqlStore) pushOne(ctx context.Context, tx *sql.Tx, subject string, it I
 			*rev++
 			next.revision = *rev
 			ack.Revision = *rev
-			if err := saveRecord(ctx, tx, it.Scope, it.Op.Kind, it.Op.ID, next); err != nil {
+			if err := p.saveRecord(ctx, it.Scope, it.Op.Kind, it.Op.ID, next); err != nil {
 				return ack, err
 			}
 		}
@@ -200,13 +262,12 @@ func (s *sqlStore) pushOne(ctx context.Context, tx *sql.Tx, subject string, it I
 		ack = api.Ack{IdempotencyKey: key, Status: api.AckRejected, Reason: reason}
 		outcome = OutcomeRefused
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO acks (subject, idempotency_key, status, reason, revision) VALUES ($1, $2, $3, $4, $5)`,
-		subject, key, string(ack.Status), ack.Reason, ack.Revision); err != nil {
+	if _, err := p.saveAck.ExecContext(ctx, subject, key, string(ack.Status), ack.Reason, ack.Revision); err != nil {
 		return ack, fmt.Errorf("store acknowledgement: %w", err)
 	}
 	if auditAll || reason != "" {
 		a := Audit{At: now, Subject: subject, Action: auditAction(it), Scope: it.Scope, Outcome: outcome, Reason: reason}
-		if err := insertAudit(ctx, tx, a); err != nil {
+		if err := insertAudit(ctx, p.tx, a); err != nil {
 			return ack, err
 		}
 	}
@@ -224,12 +285,11 @@ func auditAction(it Item) string {
 	return fmt.Sprintf("%s %s %s [%s]", it.Op.Op, it.Op.Kind, it.Op.ID, strings.Join(names, ","))
 }
 
-func loadRecord(ctx context.Context, tx *sql.Tx, scope string, kind api.Kind, id string) (record, error) {
+func (p *pushTx) loadRecord(ctx context.Context, scope string, kind api.Kind, id string) (record, error) {
 	var rec record
 	var user, la string
 	var userAt, laAt, deleted int64
-	err := tx.QueryRowContext(ctx, `SELECT user_fields, la_fields, user_at, la_at, deleted, revision FROM records WHERE scope = $1 AND kind = $2 AND id = $3`,
-		scope, string(kind), id).Scan(&user, &la, &userAt, &laAt, &deleted, &rec.revision)
+	err := p.load.QueryRowContext(ctx, scope, string(kind), id).Scan(&user, &la, &userAt, &laAt, &deleted, &rec.revision)
 	if errors.Is(err, sql.ErrNoRows) {
 		return record{}, nil
 	}
@@ -247,7 +307,7 @@ func loadRecord(ctx context.Context, tx *sql.Tx, scope string, kind api.Kind, id
 	return rec, nil
 }
 
-func saveRecord(ctx context.Context, tx *sql.Tx, scope string, kind api.Kind, id string, rec record) error {
+func (p *pushTx) saveRecord(ctx context.Context, scope string, kind api.Kind, id string, rec record) error {
 	user, err := json.Marshal(rec.user)
 	if err != nil {
 		return fmt.Errorf("encode carer fields: %w", err)
@@ -260,11 +320,7 @@ func saveRecord(ctx context.Context, tx *sql.Tx, scope string, kind api.Kind, id
 	if rec.deleted {
 		deleted = 1
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO records (scope, kind, id, user_fields, la_fields, user_at, la_at, deleted, revision)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-		ON CONFLICT (scope, kind, id) DO UPDATE SET user_fields = excluded.user_fields, la_fields = excluded.la_fields,
-			user_at = excluded.user_at, la_at = excluded.la_at, deleted = excluded.deleted, revision = excluded.revision`,
-		scope, string(kind), id, string(user), string(la), nanos(rec.userAt), nanos(rec.laAt), deleted, rec.revision)
+	_, err = p.save.ExecContext(ctx, scope, string(kind), id, string(user), string(la), nanos(rec.userAt), nanos(rec.laAt), deleted, rec.revision)
 	if err != nil {
 		return fmt.Errorf("write record: %w", err)
 	}
@@ -343,6 +399,7 @@ func insertAudit(ctx context.Context, db execer, a Audit) error {
 }
 
 func (s *sqlStore) Audit(ctx context.Context, a Audit) error {
+	defer s.lockWrites()()
 	if err := insertAudit(ctx, s.db, a); err != nil {
 		return fmt.Errorf("%s: %w", s.d.name, err)
 	}

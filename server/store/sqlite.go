@@ -15,6 +15,7 @@ var sqliteDialect = dialect{
 	// The transaction is BEGIN IMMEDIATE (see OpenSQLite), so it already
 	// holds the write lock when it reads the counter.
 	lockRevision: `SELECT value FROM counters WHERE name = 'revision'`,
+	oneWriter:    true,
 }
 
 // OpenSQLite opens (creating if needed) the server's SQLite file at path,
