@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"strconv"
@@ -58,7 +59,8 @@ func (p *Provider) SignIn(ctx context.Context, open func(authURL string) error) 
 	cb := &callback{state: state, issuer: p.settings.Issuer, result: make(chan callbackResult, 1)}
 	mux := http.NewServeMux()
 	mux.Handle(CallbackPath, cb)
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog: slog.NewLogLogger(slog.Default().Handler(), slog.LevelDebug)}
 	served := make(chan struct{})
 	go func() {
 		defer close(served)
