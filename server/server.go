@@ -139,6 +139,9 @@ func (h *handler) route(pattern string, fn authed) {
 	h.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		p, err := h.authn.Authenticate(r)
+		if err == nil && p.Subject == "" {
+			err = errors.New("the token names no subject")
+		}
 		if auth.ReasonOf(err) == auth.KeysUnavailable {
 			// Not the caller's fault: nothing could be checked.
 			h.log.Error("cannot verify tokens", "err", err)
