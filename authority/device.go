@@ -58,7 +58,9 @@ func (p *Provider) StartDevice(ctx context.Context) (*DeviceCode, error) {
 // the code, adding 5 seconds to the interval each time the provider says
 // slow_down. It returns ErrSignInDenied if the user declines,
 // ErrDeviceCodeExpired when the code runs out, and ctx's error when the
-// caller gives up.
+// caller gives up. oauth2 stops polling at the first network failure; that
+// error is retryable, and calling WaitDevice again with the same code
+// carries on until the code expires (a tablet's wifi drops now and then).
 func (p *Provider) WaitDevice(ctx context.Context, d *DeviceCode) (*oauth2.Token, error) {
 	tok, err := p.config("").DeviceAccessToken(p.ctx(ctx), d.resp, p.extra()...)
 	if err == nil {
