@@ -1,8 +1,10 @@
 package screens
 
 import (
+	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,6 +28,7 @@ type searchView struct {
 	entry  *widget.Entry
 	list   *widget.List
 	status *widget.Label
+	header *fyne.Container // the heading and intro, which give way to results on a short window
 	names  map[string]string
 	hits   []app.Hit
 	gen    atomic.Int64 // bumped on every keystroke; results of older ones are stale
@@ -51,14 +54,42 @@ func (u *UI) newSearch() (screen, error) {
 	if u.leaver() {
 		intro = lang.X("search.intro_leaver", "Search your goals and achievements.")
 	}
+	v.header = container.NewVBox(heading(lang.X("nav.search", "Search")), para(intro))
 	top := container.NewVBox(
-		heading(lang.X("nav.search", "Search")),
-		para(intro),
+		v.header,
 		container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, v.entry),
 		v.status,
 	)
-	v.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, v.list)
+	v.root = container.New(&searchLayout{v}, container.NewPadded(top), v.list)
 	return v, nil
+}
+
+// searchLayout puts the search box above the results and gives the
+// results most of the page. At large text on a tablet the heading and its
+// introduction would leave room for barely two results, so once there are
+// results and they would get less than half the page, the heading and
+// introduction give way; the search box, the count and the bar's marked
+// Search button still say where the user is. With no results, all of it
+// shows.
+type searchLayout struct{ v *searchView }
+
+func (l *searchLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	top, list := objs[0], objs[1]
+	l.v.header.Show()
+	if h := top.MinSize().Height; len(l.v.hits) > 0 && size.Height-h < size.Height/2 {
+		l.v.header.Hide()
+	}
+	h := top.MinSize().Height
+	top.Move(fyne.NewPos(0, 0))
+	top.Resize(fyne.NewSize(size.Width, h))
+	list.Move(fyne.NewPos(0, h))
+	list.Resize(fyne.NewSize(size.Width, size.Height-h))
+}
+
+// MinSize counts the heading, since it shows whenever there is room.
+func (l *searchLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	top, list := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(top.Width, list.Width), top.Height+list.Height)
 }
 
 // firstFocus puts the cursor in the search box.
@@ -69,6 +100,14 @@ func (v *searchView) firstFocus() fyne.Focusable { return v.entry }
 // meanwhile, so only the latest text is searched.
 func (v *searchView) changed(q string) {
 	gen := v.gen.Add(1)
+	if !searchable(q) {
+		// Too short to search: drop any results for longer text.
+		v.hits = nil
+		v.root.Refresh()
+		v.list.Refresh()
+		v.showStatus(q)
+		return
+	}
 	v.u.jobs.Add(1)
 	go func() {
 		time.Sleep(searchDelay)
@@ -88,6 +127,7 @@ func (v *searchView) changed(q string) {
 				return
 			}
 			v.hits = hits
+			v.root.Refresh() // the heading may give way to the results
 			v.list.Refresh()
 			v.list.ScrollToTop()
 			v.showStatus(q)
@@ -95,11 +135,30 @@ func (v *searchView) changed(q string) {
 	}()
 }
 
+// minQuery is the fewest letters or digits a search needs. One letter
+// matches nearly every record, says nothing about what the user wants,
+// and is the slowest search there is: on 100,000 recordings the index
+// must merge the entries of every word starting with that letter.
+const minQuery = 2
+
+// searchable reports whether q has enough letters or digits to search.
+func searchable(q string) bool {
+	n := 0
+	for _, r := range q {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			n++
+		}
+	}
+	return n >= minQuery
+}
+
 // showStatus says how many results there are, or what to do.
 func (v *searchView) showStatus(q string) {
 	switch {
-	case q == "":
+	case strings.TrimSpace(q) == "":
 		v.status.SetText(lang.X("search.prompt", "Results appear as you type."))
+	case !searchable(q):
+		v.status.SetText(lang.X("search.too_short", "Type at least two letters to search."))
 	case len(v.hits) == 0:
 		v.status.SetText(lang.X("search.none", "Nothing found. Try another word."))
 	default:

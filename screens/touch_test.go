@@ -80,7 +80,7 @@ func TestBarKeepsEveryLabelWhole(t *testing.T) {
 		}
 		u := newUI(t, a)
 		u.w.Resize(tabletSize)
-		cols, rows, _ := u.bar.grid(u.barBox.Objects, u.barBox.Size().Width)
+		cols, rows, _, _ := u.bar.grid(u.barBox.Objects, u.barBox.Size().Width)
 		if scale == 1 && (cols != len(navItems) || rows != 1) {
 			t.Errorf("at 100%% the bar is %d×%d, want one row", cols, rows)
 		}
