@@ -93,6 +93,7 @@ func (u *UI) newSettings() (screen, error) {
 	if p := u.profilesCard(); p != nil {
 		objs = append(objs, p)
 	}
+	objs = append(objs, u.lockCard(), u.eraseCard())
 	v.root = page(objs...)
 	return v, nil
 }

@@ -1,14 +1,18 @@
 package screens
 
 import (
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/hearth-app/hearth/app"
 )
 
 // unlockView asks for the passphrase when the keychain could not open the
-// records (no keychain on this computer, or it was cleared).
+// records (no keychain on this computer, or it was cleared), and for the
+// app lock's PIN or passphrase when Hearth is locked.
 type unlockView struct {
 	u       *UI
 	pass    *widget.Entry
@@ -37,17 +41,47 @@ func (v *unlockView) render() {
 	v.problem = problem()
 	v.wait = widget.NewProgressBarInfinite()
 	v.wait.Hide()
-	v.u.w.SetContent(column(
-		heading(lang.X("unlock.title", "Welcome back")),
-		para(lang.X("unlock.intro", "Type your passphrase to open your records.")),
-		bold(lang.X("onboarding.passphrase1", "Passphrase")),
+	v.u.w.SetContent(column(append(v.prompt(),
 		v.pass,
 		v.problem,
 		container.NewHBox(v.button),
 		v.wait,
 		v.u.otherProfiles(),
-	))
+	)...))
+	if w := v.u.a.LockWait(); w > 0 {
+		_, message := lockProblem("unlock", &app.WaitError{UserError: app.UserError{Key: "lock.error.wait"}, Wait: w})
+		setProblem(v.problem, message)
+	}
 	v.u.w.Canvas().Focus(v.pass)
+}
+
+// prompt is what the screen says above the box: what to type and, with an
+// app lock, the honest truth about forgetting it.
+func (v *unlockView) prompt() []fyne.CanvasObject {
+	a := v.u.a
+	switch a.LockKind() {
+	case app.LockPIN, app.LockPassphrase:
+		intro, label := lang.X("lock.unlock_pin", "Type your PIN to open your records."), lang.X("lock.pin", "PIN")
+		if a.LockKind() == app.LockPassphrase {
+			intro, label = lang.X("unlock.intro", "Type your passphrase to open your records."), lang.X("onboarding.passphrase1", "Passphrase")
+		}
+		objs := []fyne.CanvasObject{heading(lang.X("lock.locked", "Hearth is locked")), para(intro)}
+		if a.HasPassphrase() {
+			objs = append(objs, note(lang.X("lock.setup_passphrase_too", "The passphrase you chose when you set up Hearth opens it too.")))
+		}
+		return append(objs, forgotNote(), bold(label))
+	}
+	return []fyne.CanvasObject{
+		heading(lang.X("unlock.title", "Welcome back")),
+		para(lang.X("unlock.intro", "Type your passphrase to open your records.")),
+		forgotNote(),
+		bold(lang.X("onboarding.passphrase1", "Passphrase")),
+	}
+}
+
+// forgotNote says plainly what forgetting the PIN or passphrase means.
+func forgotNote() fyne.CanvasObject {
+	return note(lang.X("lock.forgot", "If you have forgotten it, nobody can open these records, not even us. The only other way back is a backup file and the passphrase you gave the backup."))
 }
 
 // submit tries the passphrase. Deriving the key takes a moment, so it runs
@@ -63,7 +97,7 @@ func (v *unlockView) submit() {
 		v.button.Enable()
 		v.wait.Hide()
 		if err != nil {
-			_, message := explain("unlock", err)
+			_, message := lockProblem("unlock", err)
 			setProblem(v.problem, message)
 			return
 		}
