@@ -300,53 +300,91 @@ func (u *UI) touchFor(w float32) bool {
 
 // navBarLayout lays out the bottom bar's buttons in as many columns as their
 // labels allow at the current width and text size: all in one row at
-// normal text, two or three rows at 200%, so no label is ever cut off or
-// wrapped mid-word.
+// normal text, two or more rows at 200%, so no label is ever cut off or
+// wrapped mid-word. Each column is as wide as its widest label needs (the
+// spare width shared out evenly), so one long label, such as Welsh
+// "Anghenion cymorth", does not force every column to its width and the
+// bar to another row.
 type navBarLayout struct {
 	width  float32
 	beside bool // icons beside their labels, when the bar has several rows
 }
 
-// grid is the number of columns and rows, and the size of a cell, and sets
-// whether icons go beside their labels.
-func (l *navBarLayout) grid(objs []fyne.CanvasObject, width float32) (cols, rows int, cell fyne.Size) {
-	l.beside = false
-	var m fyne.Size
-	for _, o := range objs {
-		m = m.Max(o.MinSize())
+// grid is the number of columns and rows, each column's width and the
+// rows' height, and sets whether icons go beside their labels.
+func (l *navBarLayout) grid(objs []fyne.CanvasObject, width float32) (cols, rows int, colWidths []float32, rowHeight float32) {
+	if len(objs) == 0 {
+		return 0, 0, nil, 0
 	}
-	if float32(len(objs))*m.Width <= width {
-		return len(objs), 1, fyne.NewSize(max(m.Width, width/float32(len(objs))), m.Height)
+	l.beside = false
+	if cw, h, ok := fitColumns(objs, len(objs), width); ok {
+		return len(objs), 1, cw, h
 	}
 	l.beside = true
-	m = fyne.Size{}
-	for _, o := range objs {
-		m = m.Max(o.MinSize())
+	for cols = len(objs); cols > 1; cols-- {
+		// Balance the rows: eight buttons are two rows of four, not
+		// five and three.
+		rows = (len(objs) + cols - 1) / cols
+		if balanced := (len(objs) + rows - 1) / rows; balanced != cols {
+			continue
+		}
+		if cw, h, ok := fitColumns(objs, cols, width); ok {
+			return cols, rows, cw, h
+		}
 	}
-	cols = len(objs)
-	for cols > 1 && float32(cols)*m.Width > width {
-		cols--
+	cw, h, _ := fitColumns(objs, 1, width)
+	return 1, len(objs), cw, h
+}
+
+// fitColumns sizes a grid of cols columns for width: equal columns when
+// the widest object fits in each, and otherwise each column its widest
+// object's width plus an even share of what is left over. ok is false
+// when the objects need more than width.
+func fitColumns(objs []fyne.CanvasObject, cols int, width float32) (colWidths []float32, rowHeight float32, ok bool) {
+	colWidths = make([]float32, cols)
+	var widest float32
+	for i, o := range objs {
+		m := o.MinSize()
+		colWidths[i%cols] = max(colWidths[i%cols], m.Width)
+		rowHeight = max(rowHeight, m.Height)
+		widest = max(widest, m.Width)
 	}
-	if cols == 0 {
-		return 0, 0, m
+	if widest*float32(cols) <= width {
+		for i := range colWidths {
+			colWidths[i] = width / float32(cols)
+		}
+		return colWidths, rowHeight, true
 	}
-	rows = (len(objs) + cols - 1) / cols
-	// Balance the rows: eight buttons are two rows of four, not five and
-	// three.
-	cols = (len(objs) + rows - 1) / rows
-	return cols, rows, fyne.NewSize(max(m.Width, width/float32(cols)), m.Height)
+	var sum float32
+	for _, w := range colWidths {
+		sum += w
+	}
+	if sum > width && cols > 1 {
+		return colWidths, rowHeight, false
+	}
+	extra := max(width-sum, 0) / float32(cols)
+	for i := range colWidths {
+		colWidths[i] += extra
+	}
+	return colWidths, rowHeight, true
 }
 
 func (l *navBarLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	cols, _, cell := l.grid(objs, size.Width)
+	cols, _, colWidths, h := l.grid(objs, size.Width)
+	var x float32
 	for i, o := range objs {
-		o.Move(fyne.NewPos(float32(i%cols)*cell.Width, float32(i/cols)*cell.Height))
-		o.Resize(cell)
+		c := i % cols
+		if c == 0 {
+			x = 0
+		}
+		o.Move(fyne.NewPos(x, float32(i/cols)*h))
+		o.Resize(fyne.NewSize(colWidths[c], h))
+		x += colWidths[c]
 	}
 }
 
 func (l *navBarLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	_, rows, cell := l.grid(objs, l.width)
+	_, rows, _, h := l.grid(objs, l.width)
 	if l.width <= 0 {
 		rows = 1
 	}
@@ -354,7 +392,7 @@ func (l *navBarLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	for _, o := range objs {
 		w = max(w, o.MinSize().Width)
 	}
-	return fyne.NewSize(w, float32(rows)*cell.Height)
+	return fyne.NewSize(w, float32(rows)*h)
 }
 
 // shellLayout places the shell's three parts (the navigation column, the
@@ -426,17 +464,32 @@ func newNavTile(bar *navBarLayout, text string, icon fyne.Resource, tapped func(
 
 // tileLayout puts a bar button's icon above its label when the bar is one
 // row, and beside it when the bar needs more rows (large text), which
-// keeps the bar low enough to leave most of the screen to the page.
+// keeps the bar low enough to leave most of the screen to the page. Beside
+// its icon, a label's own inner padding (twice 24 pixels each way at 200%)
+// is not given room: it is empty space, and at 200% it made each of the
+// bar's rows about 90 pixels high and the bar a third of a tablet's
+// screen. The tile keeps half that padding above and below the text
+// instead, and stays at least a fingertip (minTouch) high.
 type tileLayout struct{ bar *navBarLayout }
+
+// textSize is the size of a label's text without its inner padding.
+func textSize(label fyne.CanvasObject) fyne.Size {
+	ip := theme.InnerPadding()
+	ls := label.MinSize()
+	return fyne.NewSize(max(ls.Width-2*ip, 0), max(ls.Height-2*ip, 0))
+}
 
 func (l tileLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	icon, label := objs[0], objs[1]
 	is, ls := icon.MinSize(), label.MinSize()
 	if l.bar.beside {
-		x := (size.Width - is.Width - ls.Width) / 2
+		ts, ip := textSize(label), theme.InnerPadding()
+		x := (size.Width - is.Width - ip/2 - ts.Width) / 2
 		icon.Move(fyne.NewPos(x, (size.Height-is.Height)/2))
 		icon.Resize(is)
-		label.Move(fyne.NewPos(x+is.Width, (size.Height-ls.Height)/2))
+		// The label keeps its full size so its text is drawn whole; only
+		// its empty padding reaches past the text's place.
+		label.Move(fyne.NewPos(x+is.Width+ip/2-ip, (size.Height-ls.Height)/2))
 		label.Resize(ls)
 		return
 	}
@@ -451,7 +504,8 @@ func (l tileLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	is, ls := objs[0].MinSize(), objs[1].MinSize()
 	p := theme.Padding()
 	if l.bar.beside {
-		return fyne.NewSize(is.Width+ls.Width+2*p, max(is.Height, ls.Height))
+		ts, ip := textSize(objs[1]), theme.InnerPadding()
+		return fyne.NewSize(is.Width+ip/2+ts.Width+2*p, max(is.Height, ts.Height)+ip/2+2*p)
 	}
 	return fyne.NewSize(max(is.Width, ls.Width)+2*p, is.Height+ls.Height+p)
 }
@@ -468,7 +522,10 @@ func (t *navTile) setCurrent(on bool) {
 	t.button.Refresh()
 }
 
-// minSizeLayout stacks its objects, never smaller than a minimum size.
+// minSizeLayout stacks its objects, never smaller than a minimum size. Its
+// size follows the last object (a tile's icon and label), not the button
+// under them: an empty button still claims a line of text and its padding,
+// about 90 pixels high at 200%, which would undo tileLayout's compact rows.
 type minSizeLayout struct{ min fyne.Size }
 
 func (minSizeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
@@ -479,11 +536,10 @@ func (minSizeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (l minSizeLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	s := l.min
-	for _, o := range objs {
-		s = s.Max(o.MinSize())
+	if len(objs) == 0 {
+		return l.min
 	}
-	return s
+	return l.min.Max(objs[len(objs)-1].MinSize())
 }
 
 // open shows a page in the shell.
