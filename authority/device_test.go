@@ -51,7 +51,7 @@ func TestDeviceGrantAtTheDevelopmentProvider(t *testing.T) {
 type fakeDeviceProvider struct {
 	srv     *httptest.Server
 	mu      sync.Mutex
-	answers []string // error codes; "" means issue the token
+	answers []string // error codes; "" means issue the token, "drop" hangs up
 	polls   []time.Time
 	issued  time.Time
 }
@@ -90,6 +90,11 @@ func newFakeDeviceProvider(t *testing.T, answers ...string) *fakeDeviceProvider 
 			answer, f.answers = f.answers[0], f.answers[1:]
 		}
 		f.mu.Unlock()
+		if answer == "drop" { // the wifi drops mid-poll
+			conn, _, _ := w.(http.Hijacker).Hijack()
+			conn.Close()
+			return
+		}
 		if answer != "" {
 			writeJSON(w, 400, map[string]string{"error": answer})
 			return
@@ -164,5 +169,21 @@ func TestDeviceGrantReportsDeclinedAndExpiredCodes(t *testing.T) {
 				t.Fatal("a declined or expired code is not worth retrying")
 			}
 		})
+	}
+}
+
+func TestDeviceGrantResumesWithTheSameCodeAfterANetworkFailure(t *testing.T) {
+	f := newFakeDeviceProvider(t, "drop", "")
+	p := f.provider(t)
+	d, err := p.StartDevice(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.WaitDevice(t.Context(), d); err == nil || !IsRetryable(err) {
+		t.Fatalf("want a retryable network error, got %v", err)
+	}
+	tok, err := p.WaitDevice(t.Context(), d)
+	if err != nil || tok.AccessToken != "at-1" {
+		t.Fatalf("resuming: %v, %v", tok, err)
 	}
 }
