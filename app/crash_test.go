@@ -28,7 +28,7 @@ const crashKillsPerStore = 100
 // kill. The delay is random and uniform, so kills land before, inside and
 // after commits; a few kills are timed from process start instead, to land
 // in opening the store (WAL recovery, migrations, unlock).
-const crashMaxDelay = 25 * time.Millisecond
+const crashMaxDelay = 40 * time.Millisecond
 
 // TestCrash starts the writer, kills it with SIGKILL at a random moment,
 // reopens the store and checks it: SQLite's integrity check passes, every
