@@ -3,10 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -151,188 +149,12 @@ func (s *sqlStore) ScopeKind(ctx context.Context, scope string) (api.ScopeKind, 
 	return api.ScopeKind(kind), nil
 }
 
-func (s *sqlStore) Push(ctx context.Context, subject string, items []Item, auditAll bool, now time.Time) ([]api.Ack, error) {
-	acks := make([]api.Ack, 0, len(items))
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		acks = acks[:0]
-		var rev int64
-		if err := tx.QueryRowContext(ctx, s.d.lockRevision).Scan(&rev); err != nil {
-			return fmt.Errorf("read revision counter: %w", err)
-		}
-		start := rev
-		p, err := preparePush(ctx, tx)
-		if err != nil {
-			return err
-		}
-		defer p.close()
-		for _, it := range items {
-			ack, err := p.one(ctx, subject, it, auditAll, now, &rev)
-			if err != nil {
-				return err
-			}
-			acks = append(acks, ack)
-		}
-		if rev != start {
-			if _, err := tx.ExecContext(ctx, `UPDATE counters SET value = $1 WHERE name = 'revision'`, rev); err != nil {
-				return fmt.Errorf("advance revision counter: %w", err)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("%s: push: %w", s.d.name, err)
-	}
-	return acks, nil
-}
-
-// pushTx holds a push transaction's statements, prepared once for every
-// operation in the batch.
-type pushTx struct {
-	tx                          *sql.Tx
-	getAck, load, save, saveAck *sql.Stmt
-}
-
-func preparePush(ctx context.Context, tx *sql.Tx) (*pushTx, error) {
-	p := &pushTx{tx: tx}
-	for _, q := range []struct {
-		stmt **sql.Stmt
-		sql  string
-	}{
-		{&p.getAck, `SELECT status, reason, revision FROM acks WHERE subject = $1 AND idempotency_key = $2`},
-		{&p.load, `SELECT user_fields, la_fields, user_at, la_at, deleted, revision FROM records WHERE scope = $1 AND kind = $2 AND id = $3`},
-		{&p.save, `INSERT INTO records (scope, kind, id, user_fields, la_fields, user_at, la_at, deleted, revision)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-			ON CONFLICT (scope, kind, id) DO UPDATE SET user_fields = excluded.user_fields, la_fields = excluded.la_fields,
-				user_at = excluded.user_at, la_at = excluded.la_at, deleted = excluded.deleted, revision = excluded.revision`},
-		{&p.saveAck, `INSERT INTO acks (subject, idempotency_key, status, reason, revision) VALUES ($1, $2, $3, $4, $5)`},
-	} {
-		st, err := tx.PrepareContext(ctx, q.sql)
-		if err != nil {
-			p.close()
-			return nil, fmt.Errorf("prepare push statement: %w", err)
-		}
-		*q.stmt = st
-	}
-	return p, nil
-}
-
-func (p *pushTx) close() {
-	for _, st := range []*sql.Stmt{p.getAck, p.load, p.save, p.saveAck} {
-		if st != nil {
-			_ = st.Close()
-		}
-	}
-}
-
-// one applies one item inside the push transaction; rev is the last
-// revision handed out and is advanced when the record changes.
-func (p *pushTx) one(ctx context.Context, subject string, it Item, auditAll bool, now time.Time, rev *int64) (api.Ack, error) {
-	key := it.Op.IdempotencyKey
-	ack := api.Ack{IdempotencyKey: key}
-	var status string
-	err := p.getAck.QueryRowContext(ctx, subject, key).Scan(&status, &ack.Reason, &ack.Revision)
-	if err == nil {
-		ack.Status = api.AckStatus(status)
-		return ack, nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return ack, fmt.Errorf("look up acknowledgement: %w", err)
-	}
-	reason := it.Reject
-	if reason == "" {
-		rec, err := p.loadRecord(ctx, it.Scope, it.Op.Kind, it.Op.ID)
-		if err != nil {
-			return ack, err
-		}
-		next, changed, why := merge(rec, it)
-		reason = why
-		ack.Revision = rec.revision
-		if reason == "" && changed {
-			*rev++
-			next.revision = *rev
-			ack.Revision = *rev
-			if err := p.saveRecord(ctx, it.Scope, it.Op.Kind, it.Op.ID, next); err != nil {
-				return ack, err
-			}
-		}
-	}
-	ack.Status = api.AckApplied
-	outcome := OutcomeDone
-	if reason != "" {
-		ack = api.Ack{IdempotencyKey: key, Status: api.AckRejected, Reason: reason}
-		outcome = OutcomeRefused
-	}
-	if _, err := p.saveAck.ExecContext(ctx, subject, key, string(ack.Status), ack.Reason, ack.Revision); err != nil {
-		return ack, fmt.Errorf("store acknowledgement: %w", err)
-	}
-	if auditAll || reason != "" {
-		a := Audit{At: now, Subject: subject, Action: auditAction(it), Scope: it.Scope, Outcome: outcome, Reason: reason}
-		if err := insertAudit(ctx, p.tx, a); err != nil {
-			return ack, err
-		}
-	}
-	return ack, nil
-}
-
-// auditAction names what an operation tried to do: the operation, kind,
-// record id and the names (never the values) of the fields it carried.
-func auditAction(it Item) string {
-	names := make([]string, 0, len(it.Op.Fields))
-	for name := range it.Op.Fields {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	return fmt.Sprintf("%s %s %s [%s]", it.Op.Op, it.Op.Kind, it.Op.ID, strings.Join(names, ","))
-}
-
-func (p *pushTx) loadRecord(ctx context.Context, scope string, kind api.Kind, id string) (record, error) {
-	var rec record
-	var user, la string
-	var userAt, laAt, deleted int64
-	err := p.load.QueryRowContext(ctx, scope, string(kind), id).Scan(&user, &la, &userAt, &laAt, &deleted, &rec.revision)
-	if errors.Is(err, sql.ErrNoRows) {
-		return record{}, nil
-	}
-	if err != nil {
-		return rec, fmt.Errorf("read record: %w", err)
-	}
-	rec.exists, rec.deleted = true, deleted != 0
-	rec.userAt, rec.laAt = fromNanos(userAt), fromNanos(laAt)
-	if err := json.Unmarshal([]byte(user), &rec.user); err != nil {
-		return rec, fmt.Errorf("record's carer fields are not valid JSON: %w", err)
-	}
-	if err := json.Unmarshal([]byte(la), &rec.la); err != nil {
-		return rec, fmt.Errorf("record's LA fields are not valid JSON: %w", err)
-	}
-	return rec, nil
-}
-
-func (p *pushTx) saveRecord(ctx context.Context, scope string, kind api.Kind, id string, rec record) error {
-	user, err := json.Marshal(rec.user)
-	if err != nil {
-		return fmt.Errorf("encode carer fields: %w", err)
-	}
-	la, err := json.Marshal(rec.la)
-	if err != nil {
-		return fmt.Errorf("encode LA fields: %w", err)
-	}
-	deleted := 0
-	if rec.deleted {
-		deleted = 1
-	}
-	_, err = p.save.ExecContext(ctx, scope, string(kind), id, string(user), string(la), nanos(rec.userAt), nanos(rec.laAt), deleted, rec.revision)
-	if err != nil {
-		return fmt.Errorf("write record: %w", err)
-	}
-	return nil
-}
-
 func (s *sqlStore) Changes(ctx context.Context, f Filter) ([]api.Change, bool, error) {
 	if f.Limit <= 0 || f.Limit > api.MaxPage {
 		f.Limit = api.MaxPage
 	}
 	q := strings.Builder{}
-	q.WriteString(`SELECT scope, kind, id, user_fields, la_fields, user_at, la_at, deleted, revision FROM records WHERE revision > $1`)
+	q.WriteString(`SELECT ` + recordColumns + ` FROM records WHERE revision > $1`)
 	args := []any{f.Since}
 	if f.Kind != "" {
 		args = append(args, string(f.Kind))
@@ -359,21 +181,11 @@ func (s *sqlStore) Changes(ctx context.Context, f Filter) ([]api.Change, bool, e
 	defer rows.Close()
 	var out []api.Change
 	for rows.Next() {
-		var scope, kind, id, user, la string
-		var userAt, laAt, deleted int64
-		var rec record
-		if err := rows.Scan(&scope, &kind, &id, &user, &la, &userAt, &laAt, &deleted, &rec.revision); err != nil {
+		k, rec, err := scanRecord(rows)
+		if err != nil {
 			return nil, false, fmt.Errorf("%s: read change: %w", s.d.name, err)
 		}
-		rec.exists, rec.deleted = true, deleted != 0
-		rec.userAt, rec.laAt = fromNanos(userAt), fromNanos(laAt)
-		if err := json.Unmarshal([]byte(user), &rec.user); err != nil {
-			return nil, false, fmt.Errorf("record's carer fields are not valid JSON: %w", err)
-		}
-		if err := json.Unmarshal([]byte(la), &rec.la); err != nil {
-			return nil, false, fmt.Errorf("record's LA fields are not valid JSON: %w", err)
-		}
-		out = append(out, change(scope, api.Kind(kind), id, rec))
+		out = append(out, change(k.scope, k.kind, k.id, rec))
 	}
 	if err := rows.Err(); err != nil {
 		return nil, false, fmt.Errorf("%s: read changes: %w", s.d.name, err)

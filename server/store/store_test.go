@@ -25,6 +25,7 @@ func TestStore(t *testing.T) {
 		"Tombstones":       testTombstones,
 		"ScopesAndPaging":  testScopesAndPaging,
 		"ConcurrentPushes": testConcurrentPushes,
+		"OneBatch":         testOneBatch,
 	}
 	for _, b := range storetest.Backends {
 		t.Run(b.Name, func(t *testing.T) {
@@ -310,5 +311,26 @@ func testConcurrentPushes(t *testing.T, st store.Store) {
 			t.Errorf("revision %d handed out twice", ch.Revision)
 		}
 		seen[ch.Revision] = true
+	}
+}
+
+// One batch that changes a record twice and repeats a key stores the
+// record once, at the later revision, and answers the repeat with the
+// first ack.
+func testOneBatch(t *testing.T, st store.Store) {
+	a := store.Item{Scope: "h1", Owner: api.OwnerUser, Op: upsert("k1", api.KindTraining, "t1", t0, map[string]string{"title": "First aid"})}
+	b := store.Item{Scope: "h1", Owner: api.OwnerUser, Op: upsert("k2", api.KindTraining, "t1", t0.Add(time.Second), map[string]string{"hours": "3"})}
+	other := store.Item{Scope: "h2", Owner: api.OwnerUser, Op: upsert("k3", api.KindTraining, "t1", t0, map[string]string{"title": "Other household"})}
+	acks := push(t, st, "carer", a, b, a, other)
+	if acks[0].Status != api.AckApplied || acks[1].Revision != acks[0].Revision+1 || acks[2] != acks[0] || acks[3].Revision != acks[1].Revision+1 {
+		t.Fatalf("acks = %+v", acks)
+	}
+	c := all(t, st, store.Filter{})
+	if len(c) != 2 || c[0].Scope != "h1" || c[0].Revision != acks[1].Revision || fmt.Sprint(c[0].Fields) != "map[hours:3 title:First aid]" || c[1].Fields["title"] != "Other household" {
+		t.Errorf("changes = %+v, want h1's t1 once with both fields, then h2's t1", c)
+	}
+	// The next batch continues from the batch's last revision.
+	if got := push(t, st, "carer", store.Item{Scope: "h1", Owner: api.OwnerUser, Op: upsert("k4", api.KindGoal, "g", t0, map[string]string{"title": "x"})})[0]; got.Revision != acks[3].Revision+1 {
+		t.Errorf("next revision %d, want %d", got.Revision, acks[3].Revision+1)
 	}
 }
