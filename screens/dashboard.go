@@ -110,14 +110,27 @@ func milestoneLine(m app.Milestone) string {
 	return line
 }
 
-// openNeeds lists open needs; each opens the need.
+// dashboardNeeds is how many open needs the home page shows. The home
+// page is a glance, and it is built before the window's first frame: a
+// household with years of needs still open once built hundreds of cards
+// there (500 on the benchmark store, most of the start-up time). The
+// Support needs page lists them all.
+const dashboardNeeds = 5
+
+// openNeeds lists the first open needs; each opens the need, and a button
+// leads to the rest.
 func (u *UI) openNeeds(needs []app.Need, names map[string]string) fyne.CanvasObject {
 	if len(needs) == 0 {
 		return para(lang.X("dashboard.no_needs", "No support needs are waiting for an answer."))
 	}
 	var objs []fyne.CanvasObject
-	for _, n := range needs {
+	for _, n := range needs[:min(len(needs), dashboardNeeds)] {
 		objs = append(objs, u.needRow(n, names))
+	}
+	if len(needs) > dashboardNeeds {
+		all := widget.NewButtonWithIcon(lang.X("dashboard.needs_all", "See all {{.Count}} open support needs", map[string]any{"Count": len(needs)}),
+			theme.NavigateNextIcon(), func() { u.open(route{page: pageNeeds}) })
+		objs = append(objs, container.NewHBox(all))
 	}
 	return container.NewVBox(objs...)
 }
