@@ -76,12 +76,13 @@ func (a *App) hasWrap(method string) bool {
 // The derivation uses the store's Argon2id parameters, data.DefaultArgon2:
 // t=3 passes over 64 MiB with 4 lanes (RFC 9106's second recommended
 // setting, for machines where its first, 2 GiB, is too much: family PCs and
-// tablets). A wrong guess then costs about a quarter of a second of a modern
-// core's time and 64 MiB of memory, which rules out cheap guessing on
-// graphics cards; but a six-digit PIN is only a million guesses, a few days
-// on one core for someone holding a copy of the database file and no
-// keychain. The PIN guards Hearth on a shared computer; a passphrase, or the
-// keychain kept too, guards a copied file.
+// tablets). One derivation took 0.18 to 0.73 s on a busy two-core machine,
+// and each needs 64 MiB of memory, which keeps guessing on graphics cards
+// slow. But a six-digit PIN is only a million guesses: days on one core,
+// hours on many, for someone holding a copy of the database file and no
+// keychain (the PIN's wrap is in the file whether or not the keychain's is
+// kept). So a PIN guards Hearth on a shared computer, with the wait after
+// wrong tries (lockDelay); only a good passphrase also guards a copied file.
 func (a *App) SetLock(current string, s LockSetup) error {
 	if a.state != StateReady {
 		return errors.New("set app lock: the profile is not open")
