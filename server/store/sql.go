@@ -105,12 +105,19 @@ func (s *sqlStore) Redeem(ctx context.Context, codeHash, subject string, now tim
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		// Claiming the code with one conditional UPDATE makes it single
 		// use even when two devices race with the same code.
-		res, err := tx.ExecContext(ctx, `UPDATE enrol_codes SET used_at = $1 WHERE code_hash = $2 AND used_at = 0 AND expires_at > $3`, nanos(now), codeHash, nanos(now))
+		res, err := tx.ExecContext(ctx, `UPDATE enrol_codes SET used_at = $1, used_by = $2 WHERE code_hash = $3 AND used_at = 0 AND expires_at > $4`, nanos(now), subject, codeHash, nanos(now))
 		if err != nil {
 			return fmt.Errorf("claim enrolment code: %w", err)
 		}
 		if n, err := res.RowsAffected(); err != nil || n != 1 {
-			return ErrCodeInvalid
+			// The same subject sending the code it already used is a retry
+			// whose answer was lost: answer it the same way, so enrolling
+			// is safe to repeat. Anyone else is refused.
+			var again int
+			err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM enrol_codes c JOIN enrolments e ON e.subject = c.used_by AND e.scope = c.scope WHERE c.code_hash = $1 AND c.used_by = $2`, codeHash, subject).Scan(&again)
+			if err != nil || again != 1 {
+				return ErrCodeInvalid
+			}
 		}
 		if err := tx.QueryRowContext(ctx, `SELECT c.scope, s.kind FROM enrol_codes c JOIN scopes s ON s.id = c.scope WHERE c.code_hash = $1`, codeHash).Scan(&scope, &kind); err != nil {
 			return fmt.Errorf("read enrolment code: %w", err)

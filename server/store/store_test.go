@@ -102,6 +102,11 @@ func testEnrolment(t *testing.T, st store.Store) {
 	if _, _, err := st.Redeem(ctx, "h-code", "someone-else", t0); !errors.Is(err, store.ErrCodeInvalid) {
 		t.Errorf("second use of a code: got %v, want ErrCodeInvalid", err)
 	}
+	// The same subject sending the same code again (its answer was lost)
+	// is told the same scope, not refused.
+	if again, _, err := st.Redeem(ctx, "h-code", "carer", t0.Add(time.Minute)); err != nil || again != "h1" {
+		t.Errorf("repeat by the code's own user = %q, %v; want h1", again, err)
+	}
 	if _, _, err := st.Redeem(ctx, "unknown", "carer", t0); !errors.Is(err, store.ErrCodeInvalid) {
 		t.Errorf("unknown code: got %v, want ErrCodeInvalid", err)
 	}
