@@ -81,6 +81,9 @@ func TestSetPINLockIdleUnlock(t *testing.T) {
 			t.Fatalf("the locked window still shows %q", s)
 		}
 	}
+	if u.view != nil || u.body != nil {
+		t.Fatal("the UI still holds the page it showed before locking")
+	}
 	mustShow(t, u, "Type your PIN to open your records.")
 	mustShow(t, u, "nobody can open these records")
 
@@ -224,5 +227,24 @@ func TestTurnOffTheLockNeedsThePIN(t *testing.T) {
 	mustShow(t, u, "The lock is off.")
 	if a.LockEnabled() {
 		t.Fatal("the lock is still on")
+	}
+}
+
+func TestLockingClosesDialogs(t *testing.T) {
+	a := newApp(t)
+	setUp(t, a, app.KindFoster)
+	addChild(t, a, "Ruby Example")
+	withPIN(t, a)
+	u := newUI(t, a)
+	u.open(route{page: pageSettings})
+	test.Tap(button(t, u, "Delete everything about Ruby Example"))
+	mustShow(t, u, "Delete Ruby Example and all their milestones")
+	test.Tap(button(t, u, "Lock now"))
+	if n := len(u.w.Canvas().Overlays().List()); n != 0 {
+		t.Fatalf("%d dialogs still open after locking", n)
+	}
+	mustNotShow(t, u, "Ruby")
+	if a.State() != app.StateLocked {
+		t.Fatal("Lock now did not lock")
 	}
 }
