@@ -82,6 +82,10 @@ type restoreItem struct {
 	table   *tableDef
 	write   func(b *Batch) error
 	version string // for sign-offs and settings, keyed by standard or key rather than id
+	// child is the child whose deletion takes this record with it (see
+	// DeleteChild): their milestones, milestone photos, recordings and
+	// reminders.
+	child string
 }
 
 // PlanRestore compares snap with the store, record by record, without
@@ -146,6 +150,10 @@ func planRestore(q querier, snap *Snapshot, replaceNewer bool) (*RestorePlan, []
 	plan := &RestorePlan{Counts: map[RecordType]RestoreCount{}}
 	var write []restoreItem
 	devices := map[string]map[string]deviceRow{}
+	// gone holds the children deleted on this device after the backup was
+	// made and staying deleted: what went with them stays gone too, or it
+	// would come back (and into search) without its child.
+	gone := map[string]bool{}
 	for _, it := range restoreItems(snap) {
 		rows, ok := devices[it.table.name]
 		if !ok {
@@ -171,7 +179,17 @@ func planRestore(q querier, snap *Snapshot, replaceNewer bool) (*RestorePlan, []
 			// this one: ask rather than count it as the same.
 			act = restoreNewer
 		}
+		if it.typ == TypeChildren && act == restoreNewer && dev.deleted && !replaceNewer {
+			gone[it.rec.ID] = true
+		}
 		c := plan.Counts[it.typ]
+		if gone[it.child] && act != restoreSame {
+			// Counted with the newer records but not listed: the child's
+			// own entry in the list stands for them.
+			c.DeviceNewer++
+			plan.Counts[it.typ] = c
+			continue
+		}
 		switch act {
 		case restoreAdd:
 			c.Add++
@@ -267,17 +285,26 @@ func restoreItems(snap *Snapshot) []restoreItem {
 		c := &snap.Children[i]
 		add(TypeChildren, c, c.Name, func(b *Batch) error { return b.restoreRow(c) })
 	}
+	photoOf := map[string]string{}
+	for _, m := range snap.Milestones {
+		if m.PhotoID != "" {
+			photoOf[m.PhotoID] = m.ChildID
+		}
+	}
 	for i := range snap.Attachments {
 		a := &snap.Attachments[i]
 		add(TypeAttachments, a, a.Name, func(b *Batch) error { return b.restoreRow(a) })
+		out[len(out)-1].child = photoOf[a.ID]
 	}
 	for i := range snap.Milestones {
 		m := &snap.Milestones[i]
 		add(TypeMilestones, m, m.Title, func(b *Batch) error { return b.restoreIndexed(m) })
+		out[len(out)-1].child = m.ChildID
 	}
 	for i := range snap.Recordings {
 		r := &snap.Recordings[i]
 		add(TypeRecordings, r, dateText(r.Day), func(b *Batch) error { return b.restoreIndexed(r) })
+		out[len(out)-1].child = r.ChildID
 	}
 	for i := range snap.Needs {
 		n := &snap.Needs[i]
@@ -311,6 +338,7 @@ func restoreItems(snap *Snapshot) []restoreItem {
 	for i := range snap.Reminders {
 		e := &snap.Reminders[i]
 		add(TypeReminders, e, e.Kind, func(b *Batch) error { return b.restoreRow(e) })
+		out[len(out)-1].child = e.ChildID
 	}
 	for i := range snap.Settings {
 		st := &snap.Settings[i]

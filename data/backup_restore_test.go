@@ -181,3 +181,41 @@ func TestRestoreQueuesForSync(t *testing.T) {
 		t.Errorf("the significant recording is not sent first: %+v", out[0])
 	}
 }
+
+// A child deleted on this device after the backup stays deleted when the
+// user keeps newer records, and so does everything that went with them:
+// nothing of theirs comes back, not even in search.
+func TestRestoreKeepsDeletedChildGone(t *testing.T) {
+	s := unlocked(t)
+	fillStore(t, s)
+	snap := snapshotOf(t, s)
+	kids, err := s.Children()
+	must(t, err)
+	must(t, s.DeleteChild(kids[0].ID))
+
+	plan, err := s.PlanRestore(snap)
+	must(t, err)
+	same(t, plan.Counts[TypeChildren], RestoreCount{DeviceNewer: 1})
+	same(t, plan.Counts[TypeMilestones], RestoreCount{DeviceNewer: 1})
+	same(t, plan.Counts[TypeRecordings], RestoreCount{DeviceNewer: 1})
+	same(t, plan.Counts[TypeReminders], RestoreCount{DeviceNewer: 1})
+	same(t, plan.Counts[TypeAttachments], RestoreCount{DeviceNewer: 1, Same: 1})
+	same(t, plan.Counts[TypeNeeds], RestoreCount{Same: 1}) // the household's, kept on delete
+	if len(plan.Newer) != 1 {
+		t.Fatalf("list the child, not each of their records: %+v", plan.Newer)
+	}
+	must(t, s.Restore(snap, false))
+	for _, word := range []string{"seaside", "football"} {
+		if hits, err := s.Search(word, 5); err != nil || len(hits) != 0 {
+			t.Fatalf("%s: a deleted child's record came back into search: %+v %v", word, hits, err)
+		}
+	}
+	if _, err := s.Attachment(snap.Milestones[0].PhotoID); err == nil {
+		t.Fatal("a deleted child's photo came back")
+	}
+
+	must(t, s.Restore(snap, true))
+	if hits, err := s.Search("seaside", 5); err != nil || len(hits) != 1 {
+		t.Fatalf("replace newer did not bring the child's recording back: %+v %v", hits, err)
+	}
+}
