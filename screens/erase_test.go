@@ -69,3 +69,34 @@ func TestDeleteTheProfileFromSettings(t *testing.T) {
 	}
 	mustNotShow(t, u, "Ruby Example")
 }
+
+func TestDeletingOneOfTwoProfilesShowsThePicker(t *testing.T) {
+	root, kc := t.TempDir(), newKeychain(true)
+	var dirs []string
+	for range 2 {
+		dir, err := app.NewProfileDir(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := openApp(t, dir, kc)
+		setUp(t, b, app.KindFoster)
+		if err := b.Close(); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
+	a := openApp(t, dirs[0], kc)
+	u := newUI(t, a)
+	u.UseProfiles(Profiles{Root: root, Open: func(d string) (*app.App, error) { return openApp(t, d, kc), nil }})
+	t.Cleanup(func() { _ = u.Close() })
+	u.open(route{page: pageSettings})
+	test.Tap(button(t, u, "Delete this whole profile"))
+	test.Tap(button(t, u, "Delete"))
+
+	if u.picker == nil || len(u.picker.list) != 1 || u.picker.list[0].Dir != dirs[1] {
+		t.Fatal("the picker does not list just the other profile")
+	}
+	if kc.Len() != 1 {
+		t.Fatalf("keychain holds %d entries, want the other profile's", kc.Len())
+	}
+}
