@@ -154,6 +154,10 @@ func planRestore(q querier, snap *Snapshot, replaceNewer bool) (*RestorePlan, []
 	// made and staying deleted: what went with them stays gone too, or it
 	// would come back (and into search) without its child.
 	gone := map[string]bool{}
+	ended, err := endedByLA(q)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read ended placements: %w", err)
+	}
 	for _, it := range restoreItems(snap) {
 		rows, ok := devices[it.table.name]
 		if !ok {
@@ -179,8 +183,16 @@ func planRestore(q querier, snap *Snapshot, replaceNewer bool) (*RestorePlan, []
 			// this one: ask rather than count it as the same.
 			act = restoreNewer
 		}
-		if it.typ == TypeChildren && act == restoreNewer && dev.deleted && !replaceNewer {
+		if it.typ == TypeChildren && (ended[it.rec.ID] || act == restoreNewer && dev.deleted && !replaceNewer) {
 			gone[it.rec.ID] = true
+		}
+		if ended[it.rec.ID] {
+			// The LA ended this placement and the child was removed from
+			// the device: access has ended, and no backup brings it back.
+			c := plan.Counts[it.typ]
+			c.DeviceNewer++
+			plan.Counts[it.typ] = c
+			continue
 		}
 		c := plan.Counts[it.typ]
 		if gone[it.child] && act != restoreSame {
@@ -208,6 +220,20 @@ func planRestore(q querier, snap *Snapshot, replaceNewer bool) (*RestorePlan, []
 		}
 	}
 	return plan, write, nil
+}
+
+// endedByLA lists the children removed from this device whose placement
+// the LA ended (see PurgeEndedPlacements).
+func endedByLA(q querier) (map[string]bool, error) {
+	rows, err := q.QueryContext(bg, `SELECT c.id FROM children c
+		JOIN sync_records r ON r.kind = 'child' AND r.record_id = c.id AND r.la_at IS NOT NULL
+		WHERE c.deleted_at IS NOT NULL AND c.placement_end IS NOT NULL`)
+	ids, err := collect(rows, err, func(id *string) []any { return []any{id} })
+	out := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out, err
 }
 
 func decide(backup time.Time, dev deviceRow, found bool) restoreAction {

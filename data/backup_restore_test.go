@@ -219,3 +219,34 @@ func TestRestoreKeepsDeletedChildGone(t *testing.T) {
 		t.Fatalf("replace newer did not bring the child's recording back: %+v %v", hits, err)
 	}
 }
+
+// A child removed because the LA ended their placement never comes back
+// from a backup, even when the user chooses the backup's copies.
+func TestRestoreNeverBringsBackAnEndedPlacement(t *testing.T) {
+	s := unlocked(t)
+	fillStore(t, s)
+	snap := snapshotOf(t, s)
+	jay := snap.Children[0]
+	_, err := s.ApplyChanges([]RemoteChange{{Kind: SyncChild, ID: jay.ID, LAAt: day(2025, 2, 1),
+		Apply: func(rec any, user, la bool) error {
+			if la {
+				rec.(*Child).PlacementEnd = day(2025, 2, 1)
+			}
+			return nil
+		}}}, 1)
+	must(t, err)
+	ids, err := s.PurgeEndedPlacements(day(2025, 2, 8))
+	must(t, err)
+	same(t, ids, []string{jay.ID})
+
+	must(t, s.Restore(snap, true))
+	if _, err := s.Child(jay.ID); err == nil {
+		t.Fatal("an ended placement came back from a backup")
+	}
+	if hits, err := s.Search("seaside", 5); err != nil || len(hits) != 0 {
+		t.Fatalf("the ended placement's recording came back: %+v %v", hits, err)
+	}
+	g, err := s.Goals()
+	must(t, err)
+	same(t, len(g), 1) // the rest of the backup still restores
+}
