@@ -183,21 +183,17 @@ func planRestore(q querier, snap *Snapshot, replaceNewer bool) (*RestorePlan, []
 			// this one: ask rather than count it as the same.
 			act = restoreNewer
 		}
-		if it.typ == TypeChildren && (ended[it.rec.ID] || act == restoreNewer && dev.deleted && !replaceNewer) {
+		endedHere := it.typ == TypeChildren && ended[it.rec.ID]
+		if endedHere || it.typ == TypeChildren && act == restoreNewer && dev.deleted && !replaceNewer {
 			gone[it.rec.ID] = true
 		}
-		if ended[it.rec.ID] {
-			// The LA ended this placement and the child was removed from
-			// the device: access has ended, and no backup brings it back.
-			c := plan.Counts[it.typ]
-			c.DeviceNewer++
-			plan.Counts[it.typ] = c
-			continue
-		}
 		c := plan.Counts[it.typ]
-		if gone[it.child] && act != restoreSame {
-			// Counted with the newer records but not listed: the child's
-			// own entry in the list stands for them.
+		if endedHere || gone[it.child] && act != restoreSame {
+			// Kept as the device has it whatever the user chooses (for a
+			// placement the LA ended, access has ended), or as long as
+			// the child stays deleted. Counted with the newer records but
+			// not listed: the child's own entry stands for what went
+			// with them.
 			c.DeviceNewer++
 			plan.Counts[it.typ] = c
 			continue
