@@ -3,7 +3,10 @@ package app
 import (
 	"context"
 	"errors"
+	"net"
+	"net/url"
 	"strings"
+	"time"
 
 	"github.com/hearth-app/hearth/api"
 	"github.com/hearth-app/hearth/authority"
@@ -102,4 +105,39 @@ func (a *App) SyncNowWith(ctx context.Context, progress func(done, total int), p
 		return res, a.laProblem(err)
 	}
 	return res, nil
+}
+
+// NeedSetByLA is when the LA last set a need's status or response, for
+// "set by your local authority on ..."; zero when it never has.
+func (a *App) NeedSetByLA(id string) (time.Time, error) { return a.SetByLA(api.KindNeed, id) }
+
+// ChildSetByLA is when the LA last set a child's reference or placement
+// end; zero when it never has.
+func (a *App) ChildSetByLA(id string) (time.Time, error) { return a.SetByLA(api.KindChild, id) }
+
+// Online reports whether the LA's API answers a connection at all, so the
+// background sync can skip quietly when the device is offline rather than
+// retrying into the void. It sends nothing.
+func (a *App) Online(ctx context.Context) bool {
+	conn, err := a.Connection()
+	if err != nil || !conn.Configured {
+		return false
+	}
+	u, err := url.Parse(conn.Settings.APIURL)
+	if err != nil {
+		return false
+	}
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"http": "80", "https": "443"}[u.Scheme]
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	var d net.Dialer
+	c, err := d.DialContext(ctx, "tcp", net.JoinHostPort(u.Hostname(), port))
+	if err != nil {
+		return false
+	}
+	_ = c.Close()
+	return true
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -269,5 +271,29 @@ func noSecretOnDisk(t *testing.T, dir string, secrets ...string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Online is true while the LA's API accepts connections and false once
+// nothing listens there, so the background sync skips quietly.
+func TestOnlineFollowsTheAPI(t *testing.T) {
+	a, _ := readyApp(t)
+	if a.Online(context.Background()) {
+		t.Fatal("online with no settings")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings := fmt.Sprintf(`{"issuer":"https://login.example.gov.uk","client_id":"hearth-app","api_url":"http://%s","scopes":["openid"]}`, ln.Addr())
+	if err := a.SetAuthoritySettings([]byte(settings)); err != nil {
+		t.Fatal(err)
+	}
+	if !a.Online(context.Background()) {
+		t.Fatal("offline while the API listens")
+	}
+	ln.Close()
+	if a.Online(context.Background()) {
+		t.Fatal("online after the API stopped listening")
 	}
 }

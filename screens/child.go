@@ -46,7 +46,11 @@ func (u *UI) newChildPage(r route) (screen, error) {
 	)
 	v.tabs.SelectIndex(r.tab)
 	v.tabs.OnSelected = func(*container.TabItem) { u.cur.tab = v.tabs.SelectedIndex() }
-	v.root = container.NewBorder(container.NewPadded(heading(app.DisplayName(c))), nil, nil, nil, v.tabs)
+	top := fyne.CanvasObject(container.NewPadded(heading(app.DisplayName(c))))
+	if notice, ended := u.placementEnded(c.ID); ended {
+		top = container.NewVBox(top, container.NewPadded(notice))
+	}
+	v.root = container.NewBorder(top, nil, nil, nil, v.tabs)
 	return v, nil
 }
 
@@ -64,15 +68,23 @@ func (u *UI) childDetails(c app.Child) fyne.CanvasObject {
 	add(lang.X("child.field.dob", "Date of birth"), formatDate(c.DateOfBirth))
 	add(lang.X("child.field.arrangement", "How the child lives with you"), arrangementNames[c.Arrangement].text())
 	add(lang.X("child.field.placement_start", "Date the child came to live with you"), formatDate(c.PlacementStart))
-	add(lang.X("child.field.placement_end_short", "Date the placement ended"), formatDate(c.PlacementEnd))
+	laAt := laSetAt(u.a.ChildSetByLA, c.ID)
+	if !c.PlacementEnd.IsZero() {
+		rows = append(rows, bold(lang.X("child.field.placement_end_short", "Date the placement ended")), para(formatDate(c.PlacementEnd)))
+		if !laAt.IsZero() {
+			rows = append(rows, setByLA(laAt))
+		}
+	}
 	add(lang.X("child.field.school", "School or nursery"), c.School)
 	add(lang.X("child.field.gp", "GP (doctor's surgery)"), c.GP)
 	add(lang.X("child.field.dentist", "Dentist"), c.Dentist)
 	if c.LAReference != "" {
-		rows = append(rows, bold(lang.X("child.field.la_reference", "Local authority reference")), para(c.LAReference),
-			note(lang.X("la.owned", "Set by your local authority.")))
+		rows = append(rows, bold(lang.X("child.field.la_reference", "Local authority reference")), para(c.LAReference), setByLA(laAt))
 	}
-	edit := primary(lang.X("child.edit", "Edit details"), theme.DocumentCreateIcon(), func() { u.open(route{page: pageChildForm, id: c.ID}) })
-	rows = append(rows, container.NewHBox(edit), u.lacReportCard(c))
+	if _, ended := u.placementEnded(c.ID); !ended {
+		edit := primary(lang.X("child.edit", "Edit details"), theme.DocumentCreateIcon(), func() { u.open(route{page: pageChildForm, id: c.ID}) })
+		rows = append(rows, container.NewHBox(edit))
+	}
+	rows = append(rows, u.lacReportCard(c))
 	return column(rows...)
 }

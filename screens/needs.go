@@ -135,7 +135,7 @@ func (u *UI) newNeedForm(id string) (screen, error) {
 	}
 	if n.Response != "" {
 		f.add(tight(bold(lang.X("need.field.response", "Your local authority's response")), para(n.Response),
-			note(lang.X("la.owned", "Set by your local authority."))))
+			setByLA(laSetAt(u.a.NeedSetByLA, n.ID))))
 	}
 
 	back := route{page: pageNeeds}

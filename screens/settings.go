@@ -89,7 +89,7 @@ func (u *UI) newSettings() (screen, error) {
 	if !u.leaver() {
 		objs = append(objs, card(subheading(lang.X("settings.household", "Your household")), v.householdForm()), u.remindersCard(), u.annualReportCard())
 	}
-	objs = append(objs, u.backupCard(), u.exportCard())
+	objs = append(objs, u.connectCard(), u.backupCard(), u.exportCard())
 	if p := u.profilesCard(); p != nil {
 		objs = append(objs, p)
 	}

@@ -69,6 +69,9 @@ type UI struct {
 
 	// locker locks Hearth after idle time or in the background (lock_idle.go).
 	locker *lockWatcher
+
+	// sync syncs with the local authority in the background (sync.go).
+	sync *syncLoop
 }
 
 // New builds the UI for an opened app in a new window of fa.
@@ -282,6 +285,7 @@ func (u *UI) showShell(r route) {
 	u.w.SetContent(container.New(&shellLayout{u: u}, u.body, side, bottom))
 	u.open(r)
 	u.lockWatch().arm()
+	u.startSync()
 }
 
 // touchWidth is the window width below which the shell takes its
@@ -545,6 +549,7 @@ func (l minSizeLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // open shows a page in the shell.
 func (u *UI) open(r route) {
 	u.touched()
+	u.syncSoon() // after a save, the form opens the page it came from
 	s, err := u.build(r)
 	if err != nil {
 		s = u.failure(r, err)

@@ -145,11 +145,23 @@ func (la *LA) IssueCode(kind api.ScopeKind) (code, scope string) {
 // SetNeed has the LA worker set a need's status and response.
 func (la *LA) SetNeed(scope, needID, status, response string, at time.Time) {
 	la.t.Helper()
-	op := api.Operation{IdempotencyKey: "staff-" + needID + "-" + status, Kind: api.KindNeed, ID: needID, Op: api.OpUpsert,
-		Scope: scope, At: at, Fields: map[string]string{"status": status, "response": response}}
+	la.staffSet(scope, api.KindNeed, needID, map[string]string{"status": status, "response": response}, at)
+}
+
+// EndPlacement has the LA worker end a child's placement on the date end.
+func (la *LA) EndPlacement(scope, childID string, end, at time.Time) {
+	la.t.Helper()
+	la.staffSet(scope, api.KindChild, childID, map[string]string{"placement_end": end.Format(time.DateOnly)}, at)
+}
+
+// staffSet pushes LA-owned fields of one record as the LA worker.
+func (la *LA) staffSet(scope string, kind api.Kind, id string, fields map[string]string, at time.Time) {
+	la.t.Helper()
+	op := api.Operation{IdempotencyKey: fmt.Sprintf("staff-%s-%s-%d", kind, id, at.UnixNano()), Kind: kind, ID: id, Op: api.OpUpsert,
+		Scope: scope, At: at, Fields: fields}
 	var resp api.PushResponse
 	la.staff("POST", "/v1/staff/push", api.PushRequest{Operations: []api.Operation{op}}, &resp)
 	if len(resp.Results) != 1 || resp.Results[0].Status != api.AckApplied {
-		la.t.Fatalf("staff push of need %s: %+v", needID, resp.Results)
+		la.t.Fatalf("staff push of %s %s: %+v", kind, id, resp.Results)
 	}
 }
