@@ -32,6 +32,7 @@ HOME="$tmp/home" XDG_RUNTIME_DIR="$tmp/run" XDG_DATA_HOME="$tmp/home/.local/shar
 		cd app && "$1" -test.run "^TestRealKeychain" -test.v -test.count=1
 	' keychain-test "$tmp/app.test" | tee "$tmp/out"
 # A test binary built without the tagged file would pass by running nothing.
-for test in TestRealKeychainAvailable TestRealKeychainSetGetDelete TestRealKeychainUnlocksOnReopen; do
+for test in TestRealKeychainAvailable TestRealKeychainSetGetDelete TestRealKeychainUnlocksOnReopen \
+	TestRealKeychainKeepsTheSignIn TestRealKeychainEntryRemoved; do
 	grep -q "^--- PASS: $test " "$tmp/out" || { echo "keychain-test: $test did not pass" >&2; exit 1; }
 done
