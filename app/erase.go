@@ -20,9 +20,18 @@ func (a *App) EraseChild(id string) error { return a.store.PurgeChild(id) }
 // removes the profile's key from the keychain. The App is closed
 // afterwards, even when deleting fails, and must not be used again.
 //
+// With an app lock, current must be its PIN or passphrase (counted like any
+// other try): someone who finds Hearth open cannot wipe it. Nothing is
+// closed or deleted when it is wrong.
+//
 // A profile kept directly in the data folder (from before there could be
 // several) shares that folder with the others, so only its files go.
-func (a *App) DeleteProfile() error {
+func (a *App) DeleteProfile(current string) error {
+	if a.LockEnabled() {
+		if _, err := a.checkLock(current); err != nil {
+			return err
+		}
+	}
 	path, err := a.store.Path()
 	if err != nil {
 		return fmt.Errorf("delete profile: %w", errors.Join(err, a.Close()))

@@ -60,7 +60,7 @@ func TestDeleteProfileRemovesFilesFolderAndKeychainEntry(t *testing.T) {
 		t.Fatalf("before: keychain holds %d entries, this profile's: %v", kc.Len(), err)
 	}
 
-	if err := a.DeleteProfile(); err != nil {
+	if err := a.DeleteProfile(""); err != nil {
 		t.Fatalf("delete profile: %v", err)
 	}
 	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
@@ -92,7 +92,7 @@ func TestDeleteProfileInTheRootKeepsOtherProfiles(t *testing.T) {
 	if err := b.CompleteSetup(Setup{Kind: KindSpecialGuardian, CarerNames: []string{"Bea"}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := a.DeleteProfile(); err != nil {
+	if err := a.DeleteProfile(""); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []string{DBFile, DBFile + "-wal", DBFile + "-shm"} {
@@ -105,5 +105,25 @@ func TestDeleteProfileInTheRootKeepsOtherProfiles(t *testing.T) {
 	}
 	if kc.Len() != 1 {
 		t.Fatalf("keychain holds %d entries, want the other profile's only", kc.Len())
+	}
+}
+
+func TestDeleteProfileWithALockNeedsThePIN(t *testing.T) {
+	a, dir, kc, _ := lockedApp(t, true)
+	wantUserError(t, a.DeleteProfile("000000"), "lock.error.wrong_pin")
+	if _, err := a.Household(); err != nil {
+		t.Fatalf("a wrong PIN closed or damaged the profile: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, DBFile)); err != nil {
+		t.Fatalf("a wrong PIN deleted the store: %v", err)
+	}
+	if err := a.DeleteProfile("246810"); err != nil {
+		t.Fatalf("delete with the PIN: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, DBFile)); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("store still there: %v", err)
+	}
+	if kc.Len() != 0 {
+		t.Fatalf("keychain holds %d entries", kc.Len())
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/hearth-app/hearth/app"
 )
@@ -56,6 +57,7 @@ func TestDeleteTheProfileFromSettings(t *testing.T) {
 	test.Tap(button(t, u, "Delete this whole profile"))
 	mustShow(t, u, "Delete this profile and every record in it")
 	test.Tap(button(t, u, "Delete"))
+	waitIdle(t, u)
 
 	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("the profile folder is still there: %v", err)
@@ -92,11 +94,47 @@ func TestDeletingOneOfTwoProfilesShowsThePicker(t *testing.T) {
 	u.open(route{page: pageSettings})
 	test.Tap(button(t, u, "Delete this whole profile"))
 	test.Tap(button(t, u, "Delete"))
+	waitIdle(t, u)
 
 	if u.picker == nil || len(u.picker.list) != 1 || u.picker.list[0].Dir != dirs[1] {
 		t.Fatal("the picker does not list just the other profile")
 	}
 	if kc.Len() != 1 {
 		t.Fatalf("keychain holds %d entries, want the other profile's", kc.Len())
+	}
+}
+
+func TestDeletingALockedProfileNeedsThePIN(t *testing.T) {
+	root, kc := t.TempDir(), newKeychain(true)
+	dir, err := app.NewProfileDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := openApp(t, dir, kc)
+	setUp(t, a, app.KindFoster)
+	withPIN(t, a)
+	u := newUI(t, a)
+	u.UseProfiles(Profiles{Root: root, Open: func(d string) (*app.App, error) { return openApp(t, d, kc), nil }})
+	t.Cleanup(func() { _ = u.Close() })
+	u.open(route{page: pageSettings})
+
+	test.Tap(button(t, u, "Delete this whole profile"))
+	test.Type(u.w.Canvas().Focused().(*widget.Entry), "000000")
+	test.Tap(button(t, u, "Delete"))
+	waitIdle(t, u)
+	mustShow(t, u, "That PIN is not right.")
+	if _, err := os.Stat(dir); err != nil || u.a == nil {
+		t.Fatalf("a wrong PIN deleted or closed the profile: %v", err)
+	}
+
+	test.Tap(button(t, u, "Delete this whole profile"))
+	test.Type(u.w.Canvas().Focused().(*widget.Entry), "246810")
+	test.Tap(button(t, u, "Delete"))
+	waitIdle(t, u)
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("the profile folder is still there: %v", err)
+	}
+	if u.onboard == nil {
+		t.Fatal("first-run setup is not showing")
 	}
 }
