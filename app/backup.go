@@ -146,6 +146,22 @@ type Backup struct {
 // backup, was made by a newer Hearth, was damaged or changed, or was made
 // with another passphrase gives a UserError saying which.
 func (a *App) OpenBackup(r io.Reader, passphrase string) (*Backup, error) {
+	snap, err := readSnapshot(r, passphrase)
+	if err != nil {
+		return nil, err
+	}
+	if ProfileKind(snap.Kind) != a.ProfileKind() {
+		return nil, invalid("backup_file", "error.backup_wrong_kind")
+	}
+	plan, err := a.store.PlanRestore(snap)
+	if err != nil {
+		return nil, backupError(err)
+	}
+	return &Backup{snap: snap, Counts: plan.Counts, Newer: plan.Newer}, nil
+}
+
+// readSnapshot decrypts, checks and decodes a backup's contents.
+func readSnapshot(r io.Reader, passphrase string) (*data.Snapshot, error) {
 	plain, err := data.ReadBackup(r, passphrase)
 	if err != nil {
 		return nil, backupError(err)
@@ -161,19 +177,12 @@ func (a *App) OpenBackup(r io.Reader, passphrase string) (*Backup, error) {
 	if snap.Format != data.SnapshotFormat {
 		return nil, invalid("backup_file", "error.backup_version")
 	}
-	if ProfileKind(snap.Kind) != a.ProfileKind() {
-		return nil, invalid("backup_file", "error.backup_wrong_kind")
-	}
 	// A backup can only bring back the profile's own settings, never
 	// this device's (its app lock, say), whoever made the file.
 	snap.Settings = slices.DeleteFunc(snap.Settings, func(s data.SettingRecord) bool {
 		return !slices.Contains(profileSettings, s.Key)
 	})
-	plan, err := a.store.PlanRestore(&snap)
-	if err != nil {
-		return nil, backupError(err)
-	}
-	return &Backup{snap: &snap, Counts: plan.Counts, Newer: plan.Newer}, nil
+	return &snap, nil
 }
 
 // Restore writes b into this profile in one transaction: records this
