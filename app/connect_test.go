@@ -297,3 +297,94 @@ func TestOnlineFollowsTheAPI(t *testing.T) {
 		t.Fatal("online after the API stopped listening")
 	}
 }
+
+// connectedApp is a foster household signed in (in the browser) and
+// enrolled at la, with its keychain.
+func connectedApp(t *testing.T, la *connecttest.LA, kc *apptest.Keychain) *App {
+	t.Helper()
+	ctx := context.Background()
+	a := openTest(t, t.TempDir(), kc)
+	if err := a.CompleteSetup(Setup{Language: "en", Kind: KindFoster, CarerNames: []string{"Ann Test"}, ApprovalDate: date(2026, 3, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SetAuthoritySettings(la.Settings()); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SignInBrowser(ctx, la.Login(ctx, devidp.FosterCarer)); err != nil {
+		t.Fatal(err)
+	}
+	code, _ := la.IssueCode(api.ScopeHousehold)
+	if err := a.Enrol(ctx, code); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// When the access token has expired, sync refreshes it; the provider
+// rotates the refresh token, and the new one reaches the keychain at once,
+// so the next sync (or the next run of Hearth) uses it.
+func TestRotatedRefreshTokenIsKeptInTheKeychain(t *testing.T) {
+	ctx := context.Background()
+	la := connecttest.Start(t, devidp.Config{})
+	kc := apptest.NewKeychain(true)
+	a := connectedApp(t, la, kc)
+	first := keychainToken(t, a, kc)
+	first.Expiry = time.Now().Add(-time.Minute) // expired: the next call refreshes
+	if err := a.laTokens().Save(first); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SyncNow(ctx, nil); err != nil {
+		t.Fatalf("sync with an expired access token: %v", err)
+	}
+	second := keychainToken(t, a, kc)
+	if second.RefreshToken == "" || second.RefreshToken == first.RefreshToken || second.AccessToken == first.AccessToken {
+		t.Fatal("the keychain still holds the old tokens after a refresh")
+	}
+	second.Expiry = time.Now().Add(-time.Minute)
+	if err := a.laTokens().Save(second); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SyncNow(ctx, nil); err != nil {
+		t.Fatalf("sync refreshing with the rotated token: %v", err)
+	}
+}
+
+// Without a keychain the sign-in lasts for this run only: nothing about
+// it is written anywhere, and syncing still works.
+func TestWithoutAKeychainTheSignInStaysInMemory(t *testing.T) {
+	la := connecttest.Start(t, devidp.Config{})
+	kc := apptest.NewKeychain(false)
+	dir := t.TempDir()
+	a := openTest(t, dir, kc)
+	if err := a.CompleteSetup(Setup{Language: "en", Kind: KindFoster, CarerNames: []string{"Ann Test"}, ApprovalDate: date(2026, 3, 1), Passphrase: "correct horse battery"}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := a.SetAuthoritySettings(la.Settings()); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SignInBrowser(ctx, la.Login(ctx, devidp.FosterCarer)); err != nil {
+		t.Fatal(err)
+	}
+	code, _ := la.IssueCode(api.ScopeHousehold)
+	if err := a.Enrol(ctx, code); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SyncNow(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	tok, err := a.laTokens().Load()
+	if err != nil || tok == nil {
+		t.Fatalf("no sign-in in memory: %v", err)
+	}
+	if kc.Len() != 0 {
+		t.Fatalf("keychain holds %d entries, want none", kc.Len())
+	}
+	noSecretOnDisk(t, dir, tok.RefreshToken, tok.AccessToken)
+	if err := a.SignOut(); err != nil {
+		t.Fatal(err)
+	}
+	if tok, _ := a.laTokens().Load(); tok != nil {
+		t.Fatal("the sign-in is still in memory after signing out")
+	}
+}

@@ -130,8 +130,8 @@ func (l *syncLoop) loop() {
 }
 
 // run starts one sync unless one is running, the profile is locked or not
-// connected. A sync the user asked for (byUser) retries harder and does
-// not skip when offline, so they see why it failed. finished, if not nil,
+// connected. A sync the user asked for (byUser) retries harder, and when
+// the device is offline says so at once rather than skipping quietly. finished, if not nil,
 // is called on the UI thread when all is done.
 func (l *syncLoop) run(byUser bool, finished func()) {
 	done := func() {
@@ -158,8 +158,13 @@ func (l *syncLoop) run(byUser bool, finished func()) {
 	offline := false
 	l.u.background(func() {
 		ctx := context.Background()
-		if !byUser && !a.Online(ctx) {
-			offline = true
+		if !a.Online(ctx) {
+			// Retrying with backoff would only keep the user waiting.
+			if byUser {
+				err = &app.UserError{Key: "connect.error.unreachable", Field: "sync"}
+			} else {
+				offline = true
+			}
 			return
 		}
 		_, err = a.SyncNowWith(ctx, func(d, t int) {
