@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"errors"
 	"io/fs"
@@ -12,9 +13,13 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/hearth-app/hearth/api"
 	"github.com/hearth-app/hearth/app"
 	"github.com/hearth-app/hearth/app/apptest"
+	"github.com/hearth-app/hearth/app/connecttest"
+	"github.com/hearth-app/hearth/authority"
 	"github.com/hearth-app/hearth/screens"
+	"github.com/hearth-app/hearth/server/devidp"
 )
 
 // The secrets of the plain-text scan. The passphrases and the token are
@@ -44,9 +49,9 @@ var demoText = []string{
 
 // TestNothingInPlainText runs a demo session the way `hearth --demo` does,
 // with the temporary folder and the log redirected to places the test can
-// see, then a keychain profile with an app lock and a sync token, and scans
-// every file and every log line for names, record text, passphrases, the
-// PIN, keychain secrets and the token.
+// see, then a keychain profile that signs in to an LA on loopback, syncs and
+// sets an app lock, and scans every file and every log line for names,
+// record text, passphrases, the PIN, keychain secrets and the LA's tokens.
 func TestNothingInPlainText(t *testing.T) {
 	priv := t.TempDir()
 	root, tmp := filepath.Join(priv, "data"), filepath.Join(priv, "tmp")
@@ -119,6 +124,25 @@ func TestNothingInPlainText(t *testing.T) {
 	if err := kc.Set("la-session/plaintext-scan", fakeToken); err != nil {
 		t.Fatal(err)
 	}
+	// A real sign-in, enrolment and sync with an LA on loopback, so real
+	// access and refresh tokens pass through the keychain and the sync
+	// logs its work. The LA's own database (which holds what was synced,
+	// as it should) is in a folder of its own, outside the scan.
+	ctx := context.Background()
+	la := connecttest.Start(t, devidp.Config{})
+	if err := b.SetAuthoritySettings(la.Settings()); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SignInBrowser(ctx, la.Login(ctx, devidp.FosterCarer)); err != nil {
+		t.Fatalf("sign in: %v", err)
+	}
+	code, _ := la.IssueCode(api.ScopeHousehold)
+	if err := b.Enrol(ctx, code); err != nil {
+		t.Fatalf("enrol: %v", err)
+	}
+	if res, err := b.SyncNow(ctx, nil); err != nil || res.Sent == 0 {
+		t.Fatalf("sync: %+v, %v; want the demo sent", res, err)
+	}
 	// The app lock: set a PIN, lock, and come back with it.
 	if err := b.SetLock("", app.LockSetup{Kind: app.LockPIN, Secret: lockPIN, Confirm: lockPIN, KeychainToo: true}); err != nil {
 		t.Fatalf("set the app lock: %v", err)
@@ -136,8 +160,8 @@ func TestNothingInPlainText(t *testing.T) {
 	if err := b.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if len(kc.values()) < 2 {
-		t.Fatalf("the keychain holds %d secrets, want the data-key wrap and the token", len(kc.values()))
+	if len(kc.values()) < 3 {
+		t.Fatalf("the keychain was given %d secrets, want the data-key wrap, the fake token and the sign-in", len(kc.values()))
 	}
 
 	files := scan(t, "after closing", []string{root, tmp}, logs, secrets(kc.values()))
@@ -164,6 +188,18 @@ func TestNothingInPlainText(t *testing.T) {
 	}
 	if found := findings(nil, []byte("level=INFO msg=x token="+fakeToken), secrets(nil)); len(found) == 0 {
 		t.Fatalf("the token planted in a log line was not found: %v", found)
+	}
+	refresh := ""
+	for _, v := range kc.values() {
+		if tok, err := authority.UnmarshalToken([]byte(v)); err == nil {
+			refresh = tok.RefreshToken
+		}
+	}
+	if refresh == "" {
+		t.Fatal("no sign-in with a refresh token went through the keychain")
+	}
+	if found := findings(nil, []byte("level=INFO msg=x t="+refresh), secrets(kc.values())); len(found) == 0 {
+		t.Fatal("the real refresh token planted in a log line was not found")
 	}
 }
 
@@ -209,8 +245,9 @@ func holdsName(t *testing.T, a *app.App, text string) bool {
 }
 
 // secrets is everything that must never be found: the demo's text, the
-// passphrases and any extra values (keychain secrets, the token), and
-// those values' raw bytes where they are base64, as the wrapping key is.
+// passphrases and any extra values (keychain secrets), with those values'
+// raw bytes where they are base64, as the wrapping key is, and the access
+// and refresh tokens inside a saved sign-in.
 func secrets(extra []string) []string {
 	s := append([]string{}, demoText...)
 	s = append(s, app.DemoPassphrase, ownPassphrase, wrongPassphrase, lockPIN, fakeToken)
@@ -218,6 +255,13 @@ func secrets(extra []string) []string {
 		s = append(s, e)
 		if raw, err := base64.StdEncoding.DecodeString(e); err == nil && len(raw) >= 16 {
 			s = append(s, string(raw))
+		}
+		if tok, err := authority.UnmarshalToken([]byte(e)); err == nil {
+			for _, v := range []string{tok.AccessToken, tok.RefreshToken} {
+				if len(v) >= 16 {
+					s = append(s, v)
+				}
+			}
 		}
 	}
 	return s
