@@ -121,7 +121,10 @@ func (v *backupView) progress(title string) dialog.Dialog {
 // chooseFile asks which backup to restore. A file that does not start
 // like a backup is refused at once; a backup is read whole, so that a
 // mistyped passphrase can be tried again without choosing it again.
-func (v *backupView) chooseFile() {
+func (v *backupView) chooseFile() { v.chooseFileThen(v.askRestorePassphrase) }
+
+// chooseFileThen asks for a backup file and hands its contents to next.
+func (v *backupView) chooseFileThen(next func(content []byte)) {
 	setProblem(v.problem, "")
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
@@ -137,7 +140,7 @@ func (v *backupView) chooseFile() {
 				setProblem(v.problem, message)
 				return
 			}
-			v.askRestorePassphrase(content)
+			next(content)
 		})
 	}, v.u.w)
 	v.show(d)
