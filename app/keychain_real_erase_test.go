@@ -68,7 +68,7 @@ func TestRealKeychainEntryRemoved(t *testing.T) {
 			case "app lock without keychain":
 				err = a.SetLock("", LockSetup{Kind: LockPassphrase, Secret: "a long lock phrase", Confirm: "a long lock phrase"})
 			case "delete profile":
-				err = a.DeleteProfile()
+				err = a.DeleteProfile("") // no app lock, so nothing to confirm
 			}
 			if err != nil {
 				t.Fatalf("%s: %v", how, err)
