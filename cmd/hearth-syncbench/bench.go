@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -30,6 +31,8 @@ type config struct {
 	Records  int
 	Database string // "" for SQLite in a temporary folder
 	Seed     uint64
+	// CPUProfile, when set, is where a CPU profile of the sync is written.
+	CPUProfile string
 }
 
 // result is what one run measured.
@@ -95,9 +98,16 @@ func run(ctx context.Context, cfg config) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
+	stop, err := startProfile(cfg.CPUProfile)
+	if err != nil {
+		return nil, err
+	}
 	start = time.Now()
 	sr, err := a.Sync(ctx, device, nil)
 	res.Sync = time.Since(start)
+	if perr := stop(); perr != nil {
+		return nil, perr
+	}
 	if err != nil {
 		return nil, fmt.Errorf("sync into the empty profile: %w", err)
 	}
@@ -117,6 +127,26 @@ func run(ctx context.Context, cfg config) (*result, error) {
 		return nil, fmt.Errorf("the plain GET carried %d records, want %d", n, cfg.Records)
 	}
 	return res, nil
+}
+
+// startProfile starts a CPU profile into path, when path is set, and
+// returns the function that stops it.
+func startProfile(path string) (func() error, error) {
+	if path == "" {
+		return func() error { return nil }, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("create the CPU profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("start the CPU profile: %w", err)
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		return f.Close()
+	}, nil
 }
 
 // checkStored counts what reached the profile's store by kind.

@@ -25,10 +25,11 @@ func main() {
 	records := flag.Int("records", 50000, "records to seed and sync (at least 10)")
 	database := flag.String("database", "", "server store: a postgres:// URL, or empty for SQLite in a temporary folder")
 	seed := flag.Uint64("seed", 1, "seed of the generated text")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the sync into the empty profile to this file")
 	flag.Parse()
 	// The provider's and server's request logs would swamp the figures.
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	res, err := run(context.Background(), config{Records: *records, Database: *database, Seed: *seed})
+	res, err := run(context.Background(), config{Records: *records, Database: *database, Seed: *seed, CPUProfile: *profile})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "hearth-syncbench:", err)
 		os.Exit(1)
