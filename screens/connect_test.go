@@ -122,6 +122,22 @@ func TestConnectSignInWithCodeEnrolAndSync(t *testing.T) {
 	mustShow(t, u, "Last synced ")
 	mustNotShow(t, u, "Not synced yet.")
 
+	// A save syncs by itself shortly after.
+	u.open(route{page: pageNeedForm})
+	f := view[*needForm](t, u)
+	pick(t, f.category, app.NeedHealth)
+	test.Type(f.description, "Hearing test")
+	choose(t, f.urgency, app.UrgencySoon)
+	test.Tap(f.save)
+	if n, _ := a.PendingChanges(); n != 1 {
+		t.Fatalf("%d changes pending just after saving, want 1; shows %q", n, texts(u))
+	}
+	waitIdle(t, u)
+	if n, _ := a.PendingChanges(); n != 0 {
+		t.Fatalf("%d changes pending after the background sync, want 0", n)
+	}
+	u.open(route{page: pageSettings})
+
 	laAt := time.Date(2025, 6, 14, 9, 0, 0, 0, time.UTC)
 	la.SetNeed(scope, need.ID, "met", "Two weekends booked", laAt)
 	la.EndPlacement(scope, child.ID, testToday.AddDate(0, 0, -2), laAt)

@@ -28,6 +28,9 @@ type syncLoop struct {
 	debounce time.Duration
 	kick     chan struct{}
 	pending  bool // a debounced sync is due; counted in u.jobs
+	// pull is set when the due sync must run even with nothing to send:
+	// at start, to bring the LA's changes in.
+	pull bool
 
 	running bool
 	done    int // progress of the running sync
@@ -70,11 +73,13 @@ func (u *UI) startSync() {
 		l.started = true
 		go l.loop()
 	}
+	l.pull = true
 	l.soon()
 }
 
 // syncSoon asks for a sync shortly, after a save; nothing happens unless
-// the loop runs.
+// the loop runs, nor when nothing waits to be sent (moving between pages
+// saves nothing).
 func (u *UI) syncSoon() {
 	if u.sync != nil {
 		u.sync.soon()
@@ -118,12 +123,17 @@ func (l *syncLoop) loop() {
 			}
 			l.u.toUI(func() {
 				// Kicks that came while this one waited share its count.
-				if !l.pending {
-					l.run(false, nil)
+				finished := func() {}
+				if l.pending {
+					l.pending = false
+					finished = l.u.jobs.Done
+				}
+				if !l.pull && !l.waiting() {
+					finished()
 					return
 				}
-				l.pending = false
-				l.run(false, l.u.jobs.Done)
+				l.pull = false
+				l.run(false, finished)
 			})
 		}
 	}
@@ -194,4 +204,14 @@ func (l *syncLoop) redraw() {
 	if l.panel != nil {
 		l.panel.show()
 	}
+}
+
+// waiting reports whether changes wait to be sent.
+func (l *syncLoop) waiting() bool {
+	a := l.u.a
+	if a == nil || a.State() != app.StateReady {
+		return false
+	}
+	n, err := a.PendingChanges()
+	return err == nil && n > 0
 }
