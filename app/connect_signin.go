@@ -101,6 +101,11 @@ func (a *App) signedIn(ctx context.Context, p *authority.Provider, tok *oauth2.T
 		return err
 	}
 	me, err := client.Me(ctx)
+	if errors.Is(err, authority.ErrSignInAgain) {
+		// The LA refuses the sign-in it has just given: say so, rather
+		// than look signed in.
+		return a.laProblem(err)
+	}
 	if err != nil {
 		// Signed in all the same; enrolment is asked for or checked on
 		// the next sync.

@@ -227,6 +227,7 @@ func (c *connectCard) signedIn(err error) {
 	}
 	if err != nil {
 		_, message := explain("sign in to the local authority", err)
+		c.show()
 		setProblem(c.problem, message)
 		return
 	}

@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"image/color"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -239,4 +240,38 @@ func TestConnectStepsFitATabletAt200Percent(t *testing.T) {
 	}
 	step("syncing", "Sync now")
 	waitIdle(t, u)
+}
+
+// When the LA's sign-in service no longer accepts the sign-in, the
+// section says so in plain words and offers the sign-in buttons again.
+// The browser sign-in button is driven here, with the provider's login
+// page played over HTTP.
+func TestConnectAsksToSignInAgain(t *testing.T) {
+	ctx := context.Background()
+	// Tokens that are stale as soon as they are issued: the access token
+	// is within oauth2's ten-second margin and the refresh token is dead.
+	la := connecttest.Start(t, devidp.Config{AccessTokenLifetime: 5 * time.Second, RefreshTokenLifetime: time.Millisecond})
+	a := newApp(t)
+	setUp(t, a, app.KindFoster)
+	if err := a.SetAuthoritySettings(la.Settings()); err != nil {
+		t.Fatal(err)
+	}
+	u := newUI(t, a)
+	login := la.Login(ctx, devidp.FosterCarer)
+	var opened int
+	u.syncer().openURL = func(addr *url.URL) error {
+		opened++
+		return login(addr.String())
+	}
+	u.open(route{page: pageSettings})
+	test.Tap(button(t, u, "Sign in with your browser"))
+	waitIdle(t, u)
+	if opened != 1 {
+		t.Fatalf("the browser was opened %d times, want once", opened)
+	}
+	mustShow(t, u, "Your local authority needs you to sign in again. Nothing is lost")
+	button(t, u, "Sign in with your browser")
+	if conn, _ := a.Connection(); conn.SignedIn || !conn.SignInAgain {
+		t.Fatalf("connection %+v, want signed out and asked to sign in again", conn)
+	}
 }
