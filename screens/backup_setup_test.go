@@ -29,8 +29,7 @@ func TestSetUpFromBackupScreen(t *testing.T) {
 	a := newApp(t)
 	u := newUI(t, a)
 	mustShow(t, u, "Welcome to Hearth")
-	u.w.SetContent(u.setupRestoreButton())
-	button(t, u, "Restore from a backup instead…")
+	button(t, u, "Restore from a backup instead…") // offered on the first-run welcome page
 	v := &backupView{u: u, problem: problem()}
 
 	v.askSetupPassphrases(content)

@@ -274,6 +274,7 @@ func (o *onboarding) languagePage() []fyne.CanvasObject {
 		bold(lang.X("onboarding.language", "Which language would you like to use?")),
 		o.language,
 		note(lang.X("onboarding.language_later", "You can change this at any time in Settings.")),
+		o.u.setupRestoreButton(),
 	}
 }
 
