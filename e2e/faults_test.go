@@ -15,6 +15,7 @@ import (
 
 	"github.com/hearth-app/hearth/api"
 	"github.com/hearth-app/hearth/app"
+	"github.com/hearth-app/hearth/server/store"
 	"github.com/hearth-app/hearth/server/store/storetest"
 )
 
@@ -31,13 +32,19 @@ var (
 // client's live records are the server's live records with the same
 // user-owned fields, every deletion is a tombstone (or never reached the
 // server), the LA's statuses reached the client, and nothing is stored
-// twice.
+// twice. It runs on each server store (PostgreSQL as in TestEndToEnd).
 func TestConvergesThroughFaults(t *testing.T) {
+	for _, b := range storetest.Backends {
+		t.Run(b.Name, func(t *testing.T) { convergesThroughFaults(t, b.Open(t)) })
+	}
+}
+
+func convergesThroughFaults(t *testing.T, st store.Store) {
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(*faultSeed, 1))
 	t.Logf("seed %d, %d operations", *faultSeed, *faultOps)
 
-	l := startLA(t, storetest.SQLite(t))
+	l := startLA(t, st)
 	a, child := household(t)
 	sess, direct, scope := enrol(t, l, "foster")
 	p, via := startProxy(t, l.url, func(*http.Request) fault {
@@ -52,24 +59,28 @@ func TestConvergesThroughFaults(t *testing.T) {
 			return fail500
 		case n < 80:
 			return slow
-		case n < 83:
+		case n < 82:
 			return stall
-		case n < 92:
+		case n < 91:
 			return dropAfter
 		default:
 			return truncate
 		}
 	})
-	p.stallFor = 1500 * time.Millisecond
-	faulty := client(t, via, sess, time.Second)
+	faulty := client(t, via, sess, 500*time.Millisecond)
+	// Small batches and pages, so a fault often lands between two of
+	// them and the next attempt must carry on from what was
+	// acknowledged or stored.
+	policy := noWait
+	policy.BatchSize, policy.PageSize = 4, 7
 
 	m := &model{t: t, a: a, child: child, rng: rng, recs: map[string]*modelRec{}}
 	m.recs["child/"+child.ID] = &modelRec{kind: api.KindChild, id: child.ID, value: child.Name}
 	failed := 0
 	for i := range *faultOps {
 		m.step(i)
-		if i%10 == 9 {
-			if _, err := a.SyncWith(ctx, faulty, nil, noWait); err != nil {
+		if i%5 == 4 {
+			if _, err := a.SyncWith(ctx, faulty, nil, policy); err != nil {
 				failed++ // the queue stays; the next sync carries on
 			}
 		}
@@ -83,7 +94,7 @@ func TestConvergesThroughFaults(t *testing.T) {
 			t.Errorf("the proxy never injected %q: the test did not exercise it", faultNames[f])
 		}
 	}
-	t.Logf("proxy: %v; %d of %d syncs gave up", counts, failed, *faultOps/10)
+	t.Logf("proxy: %v; %d of %d syncs gave up", counts, failed, *faultOps/5)
 
 	if _, err := a.SyncWith(ctx, direct, nil, noWait); err != nil {
 		t.Fatalf("the clean sync at the end: %v", err)

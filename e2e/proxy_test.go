@@ -57,7 +57,7 @@ func startProxy(t testing.TB, target string, decide func(r *http.Request) fault)
 	}
 	// DisableCompression: bodies pass through exactly as sent, gzip
 	// included, as a network would carry them.
-	p := &proxy{t: t, target: u, rt: &http.Transport{DisableCompression: true}, decide: decide, stallFor: 1500 * time.Millisecond}
+	p := &proxy{t: t, target: u, rt: &http.Transport{DisableCompression: true}, decide: decide, stallFor: 800 * time.Millisecond}
 	srv := httptest.NewServer(p)
 	t.Cleanup(srv.Close)
 	t.Cleanup(p.rt.CloseIdleConnections)
