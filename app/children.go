@@ -40,11 +40,3 @@ func (a *App) SaveChild(c *Child) error {
 	}
 	return a.store.SaveChild(c)
 }
-
-// DeleteChild removes a child and their milestones and recordings.
-func (a *App) DeleteChild(id string) error {
-	if err := a.childWritable(id); err != nil {
-		return err
-	}
-	return a.store.DeleteChild(id)
-}

@@ -104,9 +104,11 @@ func (u *UI) newChildForm(id string) (screen, error) {
 	if id != "" {
 		back = route{page: pageChild, id: id, tab: tabDetails}
 		del = &deletion{lang.X("child.delete", "Delete this child"),
-			lang.X("child.delete_question", "Delete {{.Name}} and all their milestones and daily recordings? This can't be undone.",
+			// The same erase as Settings → "Delete records for good": a
+			// carer who deletes a child expects everything about them gone.
+			lang.X("erase.child_question", "Delete {{.Name}} and all their milestones, photos, daily recordings and support needs from this computer? This can't be undone.",
 				map[string]any{"Name": app.DisplayName(c)}),
-			func() error { return u.a.DeleteChild(id) }, route{page: pageChildren}}
+			func() error { return u.a.EraseChild(id) }, route{page: pageChildren}}
 	}
 	v.save = u.formButtons(f, back, v.submit, del)
 	v.root = f.page(title)

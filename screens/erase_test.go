@@ -20,7 +20,7 @@ func TestEraseAChildFromSettings(t *testing.T) {
 	u.open(route{page: pageSettings})
 
 	test.Tap(button(t, u, "Delete everything about Ruby Example"))
-	mustShow(t, u, "Delete Ruby Example and all their milestones")
+	mustShow(t, u, "Delete Ruby Example and all their milestones, photos")
 	test.Tap(button(t, u, "Delete")) // the dialog's button, on top
 	mustShow(t, u, "Ruby Example's records were deleted.")
 	mustNotShow(t, u, "Delete everything about Ruby Example")

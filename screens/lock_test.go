@@ -238,7 +238,7 @@ func TestLockingClosesDialogs(t *testing.T) {
 	u := newUI(t, a)
 	u.open(route{page: pageSettings})
 	test.Tap(button(t, u, "Delete everything about Ruby Example"))
-	mustShow(t, u, "Delete Ruby Example and all their milestones")
+	mustShow(t, u, "Delete Ruby Example and all their milestones, photos")
 	test.Tap(button(t, u, "Lock now"))
 	if n := len(u.w.Canvas().Overlays().List()); n != 0 {
 		t.Fatalf("%d dialogs still open after locking", n)
