@@ -388,3 +388,36 @@ func TestWithoutAKeychainTheSignInStaysInMemory(t *testing.T) {
 		t.Fatal("the sign-in is still in memory after signing out")
 	}
 }
+
+// Pasting the same LA's file again keeps the sign-in; a file for another
+// LA signs out, since the old sign-in means nothing there, and keeps the
+// changes waiting.
+func TestChangingTheLASignsOut(t *testing.T) {
+	la := connecttest.Start(t, devidp.Config{})
+	kc := apptest.NewKeychain(true)
+	a := connectedApp(t, la, kc)
+	tr := Training{Title: "First aid", Provider: "Red Cross", Date: date(2026, 11, 1), Hours: 3, Format: FormatCourse}
+	if err := a.SaveTraining(&tr, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SetAuthoritySettings(la.Settings()); err != nil {
+		t.Fatal(err)
+	}
+	if conn, _ := a.Connection(); !conn.Ready() {
+		t.Fatalf("the same file again: %+v, want still connected", conn)
+	}
+	other := `{"issuer":"https://login.other.gov.uk","client_id":"hearth-app","api_url":"https://api.other.gov.uk","scopes":["openid"]}`
+	if err := a.SetAuthoritySettings([]byte(other)); err != nil {
+		t.Fatal(err)
+	}
+	conn, _ := a.Connection()
+	if conn.SignedIn || conn.Enrolled || conn.Settings.Issuer != "https://login.other.gov.uk" {
+		t.Fatalf("another LA's file: %+v, want signed out with the new settings", conn)
+	}
+	if kc.Len() != 1 {
+		t.Fatalf("keychain holds %d entries, want only the data key's", kc.Len())
+	}
+	if n, _ := a.PendingChanges(); n == 0 {
+		t.Fatal("the changes waiting were dropped")
+	}
+}
