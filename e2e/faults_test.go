@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -264,8 +265,14 @@ func (m *model) check(server map[string]api.Change) {
 		case s.Fields[valueField[r.kind]] != r.value:
 			m.t.Errorf("%s: the server holds %q, want %q", key, s.Fields[valueField[r.kind]], r.value)
 		}
-		if !onClient || c.value != r.value {
-			m.t.Errorf("%s: the client holds %q (present %v), want %q", key, c.value, onClient, r.value)
+		if !onClient || c.fields[valueField[r.kind]] != r.value {
+			m.t.Errorf("%s: the client holds %q (present %v), want %q", key, c.fields[valueField[r.kind]], onClient, r.value)
+			continue
+		}
+		for f, v := range c.fields {
+			if onServer && s.Fields[f] != v {
+				m.t.Errorf("%s field %s: the server holds %q, the client %q", key, f, s.Fields[f], v)
+			}
 		}
 		if st, ok := m.staff[r.id]; ok && r.kind == api.KindNeed {
 			if s.Fields["status"] != st[0] || s.Fields["response"] != st[1] || c.status != st[0] || c.response != st[1] {
@@ -293,7 +300,12 @@ var valueField = map[api.Kind]string{
 	api.KindMilestone: "title", api.KindTraining: "title",
 }
 
-type clientRec struct{ value, status, response string }
+// clientRec is a client's record as the wire carries it: its user-owned
+// fields formatted as api.Operation says, and a need's LA fields.
+type clientRec struct {
+	fields           map[string]string
+	status, response string
+}
 
 // clientRecords lists the client's live records by kind/id.
 func (m *model) clientRecords() map[string]clientRec {
@@ -303,27 +315,34 @@ func (m *model) clientRecords() map[string]clientRec {
 	children, err := a.Children()
 	must(m.t, err)
 	for _, c := range children {
-		out["child/"+c.ID] = clientRec{value: c.Name}
+		out["child/"+c.ID] = clientRec{fields: map[string]string{
+			"name": c.Name, "date_of_birth": api.Date(c.DateOfBirth), "arrangement": string(c.Arrangement)}}
 	}
 	needs, err := a.Needs()
 	must(m.t, err)
 	for _, n := range needs {
-		out["need/"+n.ID] = clientRec{value: n.Description, status: string(n.Status), response: n.Response}
+		out["need/"+n.ID] = clientRec{fields: map[string]string{
+			"child_id": n.ChildID, "category": string(n.Category), "description": n.Description, "urgency": string(n.Urgency),
+		}, status: string(n.Status), response: n.Response}
 	}
 	recs, err := a.Recordings(m.child.ID, 0, 1_000_000)
 	must(m.t, err)
 	for _, r := range recs {
-		out["recording/"+r.ID] = clientRec{value: r.Text}
+		out["recording/"+r.ID] = clientRec{fields: map[string]string{
+			"child_id": r.ChildID, "day": api.Date(r.Day), "text": r.Text, "significant": strconv.FormatBool(r.Significant)}}
 	}
 	ms, err := a.Milestones(m.child.ID)
 	must(m.t, err)
 	for _, x := range ms {
-		out["milestone/"+x.ID] = clientRec{value: x.Title}
+		out["milestone/"+x.ID] = clientRec{fields: map[string]string{
+			"child_id": x.ChildID, "mission": string(x.Mission), "title": x.Title, "status": string(x.Status)}}
 	}
 	trs, err := a.Trainings()
 	must(m.t, err)
 	for _, x := range trs {
-		out["training/"+x.ID] = clientRec{value: x.Title}
+		out["training/"+x.ID] = clientRec{fields: map[string]string{
+			"title": x.Title, "date": api.Date(x.Date), "format": string(x.Format),
+			"hours": strconv.FormatFloat(x.Hours, 'f', -1, 64), "standards": strings.Trim(strings.Join(strings.Fields(fmt.Sprint(x.Standards)), ","), "[]")}}
 	}
 	return out
 }
