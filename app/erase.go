@@ -39,10 +39,17 @@ func (a *App) DeleteProfile(current string) error {
 	// A profile whose setup never began has no install id and so no
 	// keychain entry.
 	account, accountErr := a.keychainAccount()
-	if err := a.Close(); err != nil {
-		return fmt.Errorf("delete profile: %w", err)
-	}
 	var errs []error
+	// The LA sign-in is the profile's too: it leaves the keychain with it,
+	// so nobody can sync as this carer from this computer afterwards.
+	if on, err := a.flag(settingLASignedIn); err != nil || on {
+		if err := errors.Join(err, a.laTokens().Clear()); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := a.Close(); err != nil {
+		return fmt.Errorf("delete profile: %w", errors.Join(append(errs, err)...))
+	}
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)

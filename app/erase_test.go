@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"golang.org/x/oauth2"
+
 	"github.com/hearth-app/hearth/data"
 )
 
@@ -58,6 +60,11 @@ func TestDeleteProfileRemovesFilesFolderAndKeychainEntry(t *testing.T) {
 	}
 	if _, err := kc.Get(account); err != nil || kc.Len() != 2 {
 		t.Fatalf("before: keychain holds %d entries, this profile's: %v", kc.Len(), err)
+	}
+
+	// Signed in to the LA: that keychain entry must go with the profile.
+	if err := a.laTokens().Save(&oauth2.Token{AccessToken: "a", RefreshToken: "r"}); err != nil || kc.Len() != 3 {
+		t.Fatalf("save LA sign-in: %v (entries %d)", err, kc.Len())
 	}
 
 	if err := a.DeleteProfile(""); err != nil {
