@@ -90,8 +90,11 @@ func TestLostAcknowledgement(t *testing.T) {
 	if res.Sent != 4 {
 		t.Errorf("sync counted %d sent, want 4 (child, need, 2 recordings)", res.Sent)
 	}
-	if pushes != 2 {
-		t.Errorf("the app pushed %d times, want 2: the lost one and its repeat", pushes)
+	p.mu.Lock() // pushes is counted in the proxy's handler
+	n := pushes
+	p.mu.Unlock()
+	if n != 2 {
+		t.Errorf("the app pushed %d times, want 2: the lost one and its repeat", n)
 	}
 	lost := p.lostAcks()
 	if len(lost) != 1 || len(lost[0].Results) != 4 {
