@@ -93,7 +93,17 @@ func (u *UI) newChildForm(id string) (screen, error) {
 	f.field("dob", lang.X("child.field.dob", "Date of birth"), lang.X("form.date_hint", "Day/month/year, for example 25/12/2024"), v.dob.obj)
 	f.field("arrangement", lang.X("child.field.arrangement", "How the child lives with you"), "", v.arrangement.obj)
 	f.field("placement_start", lang.X("child.field.placement_start", "Date the child came to live with you"), "", v.start.obj)
-	f.field("placement_end", lang.X("child.field.placement_end", "Date the placement ended (leave empty if the child still lives with you)"), "", v.end.obj)
+	endHint := ""
+	// Once the LA has set the child's LA-owned fields, the placement end is
+	// theirs: the app keeps their value on save, so the form must not
+	// pretend the carer can change it.
+	if id != "" {
+		if laAt := laSetAt(u.a.ChildSetByLA, id); !laAt.IsZero() {
+			v.end.readOnly()
+			endHint = setByLA(laAt).Text
+		}
+	}
+	f.field("placement_end", lang.X("child.field.placement_end", "Date the placement ended (leave empty if the child still lives with you)"), endHint, v.end.obj)
 	f.field("", lang.X("child.field.long_term", "Long-term placement"), lang.X("child.long_term_hint", "Social workers visit long-term placements less often: at most every 3 months instead of every 6 weeks."), longTermRow)
 	f.field("", lang.X("child.field.school", "School or nursery"), "", v.school)
 	f.field("", lang.X("child.field.gp", "GP (doctor's surgery)"), "", v.gp)

@@ -159,6 +159,13 @@ func TestConnectSignInWithCodeEnrolAndSync(t *testing.T) {
 	mustShow(t, u, "This placement ended on 13/06/2025.")
 	mustShow(t, u, "removed from this device on 20/06/2025")
 	mustNotShow(t, u, "Edit details")
+	// Even reached directly, the form shows the LA's placement end as
+	// theirs and does not let the carer change it.
+	u.open(route{page: pageChildForm, id: child.ID})
+	if cf := view[*childForm](t, u); !cf.end.entry.Disabled() || !cf.end.choose.Disabled() {
+		t.Fatal("the LA's placement end can be edited in the child form")
+	}
+	mustShow(t, u, "Set by your local authority on 14/06/2025.")
 	waitIdle(t, u)
 }
 

@@ -161,18 +161,26 @@ func (f *form) fail(what string, err error) {
 // dateField is a text entry for a British date with a calendar button, so
 // a carer can either type 25/12/2024 or tap a day.
 type dateField struct {
-	entry *widget.Entry
-	field string
-	obj   fyne.CanvasObject
+	entry  *widget.Entry
+	choose *widget.Button
+	field  string
+	obj    fyne.CanvasObject
 }
 
 func newDateField(w fyne.Window, field string, t time.Time) *dateField {
 	d := &dateField{entry: widget.NewEntry(), field: field}
 	d.entry.SetPlaceHolder(lang.X("form.date_placeholder", "DD/MM/YYYY"))
 	d.entry.SetText(formatDate(t))
-	pick := widget.NewButtonWithIcon(lang.X("form.choose_date", "Choose"), theme.CalendarIcon(), func() { d.pick(w) })
-	d.obj = container.NewBorder(nil, nil, nil, pick, d.entry)
+	d.choose = widget.NewButtonWithIcon(lang.X("form.choose_date", "Choose"), theme.CalendarIcon(), func() { d.pick(w) })
+	d.obj = container.NewBorder(nil, nil, nil, d.choose, d.entry)
 	return d
+}
+
+// readOnly shows the date but lets nobody change it: for a date the local
+// authority owns.
+func (d *dateField) readOnly() {
+	d.entry.Disable()
+	d.choose.Disable()
 }
 
 // pick shows a calendar in a dialog, opened at the date already typed.
