@@ -257,24 +257,28 @@ func (u *UI) showShell(r route) {
 	u.body = container.NewStack()
 	u.nav = map[pageID]*widget.Button{}
 	u.tiles = map[pageID]*navTile{}
-	col := container.NewVBox(container.NewPadded(subheading(lang.X("app.title", "Hearth"))))
 	items := navItems
 	if u.leaver() {
 		items = leaverNavItems
 	}
 	u.bar = &navBarLayout{}
-	bar := container.New(u.bar)
-	u.barBox = bar
+	// The column and the bar are made with all their buttons at once:
+	// adding them one by one would lay each out again per button.
+	colObjs := []fyne.CanvasObject{container.NewPadded(subheading(lang.X("app.title", "Hearth")))}
+	var tiles []fyne.CanvasObject
 	for _, it := range items {
 		goTo := func() { u.open(route{page: it.page}) }
 		b := widget.NewButtonWithIcon(it.label.text(), it.icon, goTo)
 		b.Alignment = widget.ButtonAlignLeading
 		u.nav[it.page] = b
-		col.Add(b)
+		colObjs = append(colObjs, b)
 		t := newNavTile(u.bar, it.label.text(), it.icon, goTo)
 		u.tiles[it.page] = t
-		bar.Add(t.obj)
+		tiles = append(tiles, t.obj)
 	}
+	col := container.NewVBox(colObjs...)
+	bar := container.New(u.bar, tiles...)
+	u.barBox = bar
 	side := container.NewHBox(container.NewVScroll(col), widget.NewSeparator())
 	// The bar has the page's background, and is drawn after the page so
 	// nothing scrolled under it shows through.
