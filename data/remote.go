@@ -59,21 +59,58 @@ func (s *Store) ApplyChanges(changes []RemoteChange, cursor int64) (ApplyResult,
 	var res ApplyResult
 	err := s.write("apply changes from the local authority", func(b *Batch) error {
 		b.quiet = true
-		for _, c := range changes {
-			ok, err := b.applyIsolated(c)
-			if err != nil {
-				return err
-			}
-			if ok {
-				res.Applied++
-			} else {
-				res.Skipped++
-			}
+		var err error
+		if res, err = b.applyPage(changes); err != nil {
+			return err
 		}
 		return b.setSetting(settingCursor, strconv.FormatInt(cursor, 10))
 	})
 	if err != nil {
 		return ApplyResult{}, err
+	}
+	return res, nil
+}
+
+// applyPage applies a page of changes. Nearly every page applies whole, so
+// it first tries the page under a single savepoint; only when a change
+// fails does it undo the page and apply it again change by change, each
+// in its own savepoint (applyIsolated), so the bad change alone is
+// skipped. A savepoint per change on every page cost a tenth of a first
+// sync's CPU.
+func (b *Batch) applyPage(changes []RemoteChange) (ApplyResult, error) {
+	if _, err := b.tx.ExecContext(bg, "SAVEPOINT remote_page"); err != nil {
+		return ApplyResult{}, err
+	}
+	ops := len(b.ops)
+	whole := true
+	for _, c := range changes {
+		if err := b.applyRemote(c); err != nil {
+			whole = false
+			break
+		}
+	}
+	if whole {
+		_, err := b.tx.ExecContext(bg, "RELEASE remote_page")
+		return ApplyResult{Applied: len(changes)}, err
+	}
+	b.ops = b.ops[:ops]
+	if _, err := b.tx.ExecContext(bg, "ROLLBACK TO remote_page"); err != nil {
+		return ApplyResult{}, fmt.Errorf("undo a page with a bad change: %w", err)
+	}
+	if _, err := b.tx.ExecContext(bg, "RELEASE remote_page"); err != nil {
+		return ApplyResult{}, err
+	}
+	var res ApplyResult
+	for _, c := range changes {
+		ok, err := b.applyIsolated(c)
+		if err != nil {
+			return ApplyResult{}, err
+		}
+		if ok {
+			res.Applied++
+		} else {
+			res.Skipped++
+		}
 	}
 	return res, nil
 }
@@ -162,7 +199,7 @@ func (b *Batch) applyRemote(c RemoteChange) error {
 		// device's own push.
 		return b.noteRecord(c.Kind, c.ID, note)
 	}
-	rec, err := b.loadLive(c.Kind, c.ID)
+	rec, err := b.loadLive(c.Kind, c.ID, known)
 	if err != nil {
 		return err
 	}
@@ -196,12 +233,16 @@ func kindTable(kind string) *tableDef {
 }
 
 // loadLive reads a live record of kind by id inside the batch, or returns
-// a zero one carrying the id when there is none.
-func (b *Batch) loadLive(kind, id string) (entity, error) {
-	rec, found, err := readLive(b.tx, b.aead, kind, id)
-	if err != nil || found {
-		e, _ := rec.(entity)
-		return e, err
+// a zero one carrying the id when there is none. known says whether the
+// record's table has a row with that id: when it has not (every record of
+// a first sync), there is nothing to read.
+func (b *Batch) loadLive(kind, id string, known bool) (entity, error) {
+	if known {
+		rec, found, err := readLive(b.tx, b.aead, kind, id)
+		if err != nil || found {
+			e, _ := rec.(entity)
+			return e, err
+		}
 	}
 	var e entity
 	switch kind {

@@ -148,3 +148,51 @@ func TestPurgeEndedPlacementsOnlyWhenTheLAEndedThem(t *testing.T) {
 		}
 	}
 }
+
+// A bad change in the middle of a page undoes the page's first attempt
+// (one savepoint for the page) and the page is applied again change by
+// change: the changes either side of it are stored and indexed once each,
+// the bad one not at all.
+func TestApplyChangesBadChangeMidPage(t *testing.T) {
+	s := unlocked(t)
+	bad := RemoteChange{Kind: SyncNeed, ID: "mid", Apply: func(rec any, user, la bool) error {
+		n := rec.(*Need)
+		n.Category, n.Urgency, n.Status = "no-such-category", UrgencySoon, NeedRaised // refused by the table's CHECK
+		n.Description = "wheelchair ramp"
+		return nil
+	}}
+	page := []RemoteChange{
+		needChange("before", day(2025, 3, 1), time.Time{}, "respite weekend", "raised", ""),
+		bad,
+		needChange("after", day(2025, 3, 2), time.Time{}, "respite evening", "raised", ""),
+	}
+	res, err := s.ApplyChanges(page, 3)
+	must(t, err)
+	if res.Applied != 2 || res.Skipped != 1 {
+		t.Errorf("result %+v, want 2 applied and the bad change skipped", res)
+	}
+	for _, id := range []string{"before", "after"} {
+		if _, err := s.Need(id); err != nil {
+			t.Errorf("need %s around the bad change: %v", id, err)
+		}
+	}
+	if _, err := s.Need("mid"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("refused change was stored: %v", err)
+	}
+	hits, err := s.Search("respite", 10)
+	must(t, err)
+	if len(hits) != 2 {
+		t.Errorf("search found %d needs, want the 2 applied ones once each: %+v", len(hits), hits)
+	}
+	if hits, _ := s.Search("wheelchair", 10); len(hits) != 0 {
+		t.Errorf("the refused change reached the search index: %+v", hits)
+	}
+	var rows int
+	must(t, s.r.QueryRow("SELECT count(*) FROM needs").Scan(&rows))
+	if rows != 2 {
+		t.Errorf("%d rows in needs, want 2", rows)
+	}
+	if cur, _ := s.SyncCursor(); cur != 3 {
+		t.Errorf("cursor %d, want 3", cur)
+	}
+}
