@@ -48,7 +48,7 @@ func TestRealKeychainKeepsTheSignIn(t *testing.T) {
 }
 
 // An app lock that does not keep the keychain takes the key's entry out of
-// the real keychain, and deleting the profile removes it too.
+// the real keychain; deleting the profile removes it and the LA sign-in.
 func TestRealKeychainEntryRemoved(t *testing.T) {
 	for _, how := range []string{"app lock without keychain", "delete profile"} {
 		t.Run(how, func(t *testing.T) {
@@ -64,10 +64,19 @@ func TestRealKeychainEntryRemoved(t *testing.T) {
 			if _, err := (OSKeychain{}).Get(account); err != nil {
 				t.Fatalf("setup left no entry in the keychain: %v", err)
 			}
+			tokenAccount, err := a.laTokenAccount()
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = (OSKeychain{}).Delete(tokenAccount) })
 			switch how {
 			case "app lock without keychain":
 				err = a.SetLock("", LockSetup{Kind: LockPassphrase, Secret: "a long lock phrase", Confirm: "a long lock phrase"})
 			case "delete profile":
+				// Signed in to the LA: that entry must go as well.
+				if err := a.laTokens().Save(&oauth2.Token{RefreshToken: "real-keychain-refresh"}); err != nil {
+					t.Fatal(err)
+				}
 				err = a.DeleteProfile("") // no app lock, so nothing to confirm
 			}
 			if err != nil {
@@ -75,6 +84,9 @@ func TestRealKeychainEntryRemoved(t *testing.T) {
 			}
 			if _, err := (OSKeychain{}).Get(account); !errors.Is(err, keyring.ErrNotFound) {
 				t.Fatalf("after %s the key's entry is still in the keychain: %v", how, err)
+			}
+			if _, err := (OSKeychain{}).Get(tokenAccount); how == "delete profile" && !errors.Is(err, keyring.ErrNotFound) {
+				t.Fatalf("after deleting the profile its LA sign-in is still in the keychain: %v", err)
 			}
 		})
 	}
