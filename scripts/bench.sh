@@ -7,6 +7,12 @@
 # table and exits non-zero only on errors, never on a missed target.
 #
 #   bash scripts/bench.sh            # RUNS=7 DISPLAY_NUM=94 by default
+#   COMPARE_REV=<commit> bash scripts/bench.sh
+#
+# COMPARE_REV also builds Hearth and hearth-searchbench as they were at that
+# commit and interleaves them with the current ones, so a change is judged
+# against its "before" under the same load: on a shared machine the
+# absolute figures move by 30% or more between runs.
 #
 # Needs Xvfb. Start-up is measured from this script's clock just before
 # exec to the unix_ns in the app's "first frame" marker (--startup-marker).
@@ -29,6 +35,13 @@ go build -tags "$SQLITE_TAGS bench" -o "$work/hearth" .
 go build -tags "$SQLITE_TAGS bench" -o "$work/barewindow" ./cmd/barewindow
 go build -tags "$SQLITE_TAGS" -o "$work/hearth-gen" ./cmd/hearth-gen
 go build -tags "$SQLITE_TAGS" -o "$work/hearth-searchbench" ./cmd/hearth-searchbench
+if [ -n "${COMPARE_REV:-}" ]; then
+  echo "== build $COMPARE_REV for comparison" >&2
+  mkdir "$work/old"
+  git archive "$COMPARE_REV" | tar -x -C "$work/old"
+  (cd "$work/old" && go build -tags "$SQLITE_TAGS bench" -o "$work/hearth-old" . &&
+    go build -tags "$SQLITE_TAGS" -o "$work/hearth-searchbench-old" ./cmd/hearth-searchbench)
+fi
 
 echo "== generate" >&2
 "$work/hearth-gen" --data-dir "$work/store" >&2
@@ -69,16 +82,19 @@ idle_rss_kib() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 
 echo "== start-up ($RUNS runs each, interleaved)" >&2
-: >"$work/bare.ms"; : >"$work/hearth.ms"
+: >"$work/bare.ms"; : >"$work/hearth.ms"; : >"$work/old.ms"
 # One warm-up each so both start from a warm page cache.
 first_frame_ms "$work/barewindow" >/dev/null
 first_frame_ms "$work/hearth" --data-dir "$work/store" >/dev/null
+[ -z "${COMPARE_REV:-}" ] || first_frame_ms "$work/hearth-old" --data-dir "$work/store" >/dev/null
 for _ in $(seq "$RUNS"); do
   first_frame_ms "$work/barewindow" >>"$work/bare.ms"
   first_frame_ms "$work/hearth" --data-dir "$work/store" >>"$work/hearth.ms"
+  [ -z "${COMPARE_REV:-}" ] || first_frame_ms "$work/hearth-old" --data-dir "$work/store" >>"$work/old.ms"
 done
 bare_ms=$(median <"$work/bare.ms"); hearth_ms=$(median <"$work/hearth.ms")
 echo "   bare: $(tr '\n' ' ' <"$work/bare.ms")  hearth: $(tr '\n' ' ' <"$work/hearth.ms")" >&2
+[ -z "${COMPARE_REV:-}" ] || echo "   $COMPARE_REV: $(tr '\n' ' ' <"$work/old.ms")" >&2
 
 echo "== idle memory" >&2
 bare_rss=$(idle_rss_kib "$work/barewindow")
@@ -88,6 +104,10 @@ echo "== search and lists (10-year store)" >&2
 "$work/hearth-searchbench" --data-dir "$work/store" >"$work/s18k.txt"
 echo "== search (100,000 recordings)" >&2
 "$work/hearth-searchbench" --data-dir "$work/store100k" >"$work/s100k.txt"
+if [ -n "${COMPARE_REV:-}" ]; then
+  echo "== search as at $COMPARE_REV (100,000 recordings)" >&2
+  "$work/hearth-searchbench-old" --data-dir "$work/store100k" >"$work/s100k-old.txt"
+fi
 field() { awk -v k="$2" -v n="$3" '$1 == k {print $n}' "$1"; }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
@@ -105,3 +125,8 @@ for v in s18k s100k; do
 done
 printf '%-44s %12s %12s %8s %8s\n' "longest list ($(field "$work/s18k.txt" longest_list_records 2) recs), page 1 p50 (ms)" "$(field "$work/s18k.txt" longest_list_first_page_ms 3)" "" "" ""
 printf '%-44s %12s %12s %8s %8s\n' "longest list, page 1 p95 (ms)" "$(field "$work/s18k.txt" longest_list_first_page_ms 5)" "" "" ""
+if [ -n "${COMPARE_REV:-}" ]; then
+  old_ms=$(median <"$work/old.ms")
+  printf '%-44s %12s %12s %8s %8s\n' "first frame at $COMPARE_REV (ms)" "$old_ms" "$bare_ms" "$(ratio "$old_ms" "$bare_ms")" ""
+  printf '%-44s %12s %12s %8s %8s\n' "search p95, 100k, at $COMPARE_REV (ms)" "$(field "$work/s100k-old.txt" search_app_ms 5)" "$(field "$work/s100k-old.txt" search_fts5_ms 5)" "" ""
+fi
