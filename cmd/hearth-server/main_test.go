@@ -91,7 +91,7 @@ func TestStaffCommands(t *testing.T) {
 		t.Fatalf("carer push: %+v %v", resp, err)
 	}
 
-	if out := runOK(t, "needs", "--database", db, "--scope", scope, "--open"); !strings.Contains(out, "need-1") || !strings.Contains(out, "Respite weekends") {
+	if out := runOK(t, "needs", "--database", db, "--scope", scope, "--open"); !strings.Contains(out, "need-1") || !strings.Contains(out, "Respite weekends") || !strings.Contains(out, "raised") {
 		t.Errorf("needs --open printed:\n%s", out)
 	}
 	if err := runErr(t, "set-need", "--database", db, "--scope", scope, "--need", "need-1", "--status", "draft"); !strings.Contains(err.Error(), "must be one of") {

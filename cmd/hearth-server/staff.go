@@ -114,6 +114,11 @@ func needs(ctx context.Context, args []string, e env) error {
 	fmt.Fprintln(tw, "NEED\tSTATUS\tURGENCY\tCATEGORY\tCHILD\tDESCRIPTION")
 	for _, n := range page.Changes {
 		status := n.Fields["status"]
+		if status == "" {
+			// The carer sends a need once they raise it; until the LA
+			// answers, that is its status.
+			status = "raised"
+		}
 		if n.Deleted {
 			status = "(deleted)"
 		}
