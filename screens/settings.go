@@ -39,6 +39,9 @@ type settingsView struct {
 	approval *dateField
 	saved    *widget.Label
 	save     *widget.Button
+	jump     *widget.Select
+	scroll   *container.Scroll
+	sections []jumpSection
 }
 
 func (u *UI) newSettings() (screen, error) {
@@ -78,23 +81,37 @@ func (u *UI) newSettings() (screen, error) {
 		}
 	}
 
-	objs := []fyne.CanvasObject{
-		heading(lang.X("nav.settings", "Settings")),
-		v.problem,
-		card(subheading(lang.X("settings.language", "Language")), v.language),
-		card(subheading(lang.X("settings.theme", "Colours")), note(lang.X("settings.theme_hint", "Dark can be easier on the eyes in the evening.")),
-			note(lang.X("settings.theme_contrast_hint", "High contrast makes words, buttons and the box you are typing in stand out most.")), v.theme.obj),
-		card(subheading(lang.X("settings.text_size", "Text size")), note(lang.X("settings.text_size_hint", "Make the words on screen bigger.")), v.size),
+	sections := []jumpSection{
+		{lang.X("settings.language", "Language"), card(subheading(lang.X("settings.language", "Language")), v.language)},
+		{lang.X("settings.theme", "Colours"), card(subheading(lang.X("settings.theme", "Colours")), note(lang.X("settings.theme_hint", "Dark can be easier on the eyes in the evening.")),
+			note(lang.X("settings.theme_contrast_hint", "High contrast makes words, buttons and the box you are typing in stand out most.")), v.theme.obj)},
+		{lang.X("settings.text_size", "Text size"), card(subheading(lang.X("settings.text_size", "Text size")), note(lang.X("settings.text_size_hint", "Make the words on screen bigger.")), v.size)},
 	}
 	if !u.leaver() {
-		objs = append(objs, card(subheading(lang.X("settings.household", "Your household")), v.householdForm()), u.remindersCard(), u.annualReportCard())
+		sections = append(sections,
+			jumpSection{lang.X("settings.household", "Your household"), card(subheading(lang.X("settings.household", "Your household")), v.householdForm())},
+			jumpSection{lang.X("rules.title", "Reminders: the rules that apply"), u.remindersCard()},
+			jumpSection{lang.X("report.section", "Reports"), u.annualReportCard()})
 	}
-	objs = append(objs, u.connectCard(), u.backupCard(), u.exportCard())
+	sections = append(sections,
+		jumpSection{lang.X("connect.section", "Your local authority"), u.connectCard()},
+		jumpSection{lang.X("backup.section", "Back up and restore"), u.backupCard()},
+		jumpSection{lang.X("export.section", "Export my data"), u.exportCard()})
 	if p := u.profilesCard(); p != nil {
-		objs = append(objs, p)
+		sections = append(sections, jumpSection{lang.X("profiles.settings", "Profiles"), p})
 	}
-	objs = append(objs, u.lockCard(), u.eraseCard())
-	v.root = page(objs...)
+	sections = append(sections,
+		jumpSection{lang.X("lock.title", "App lock"), u.lockCard()},
+		jumpSection{lang.X("erase.title", "Delete records for good"), u.eraseCard()})
+
+	v.jump = widget.NewSelect(nil, nil)
+	objs := []fyne.CanvasObject{heading(lang.X("nav.settings", "Settings")), v.jump, v.problem}
+	for _, s := range sections {
+		objs = append(objs, s.obj)
+	}
+	v.scroll, v.sections = page(objs...), sections
+	v.root = v.scroll
+	jumpChooser(v.jump, v.scroll, sections)
 	return v, nil
 }
 

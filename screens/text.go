@@ -131,7 +131,7 @@ func card(objs ...fyne.CanvasObject) *widget.Card {
 
 // page wraps a screen's content so that it scrolls rather than clips when
 // the window is small or the text is large.
-func page(objs ...fyne.CanvasObject) fyne.CanvasObject {
+func page(objs ...fyne.CanvasObject) *container.Scroll {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(objs...)))
 }
 
