@@ -55,64 +55,54 @@ type ApplyResult struct {
 // transaction, so a sync cut off half-way resumes from the last whole page
 // and never applies a page twice or skips one. Nothing it writes goes back
 // into the outbox.
+//
+// Nearly every page applies whole, so the page is first written with no
+// savepoints at all: an open savepoint makes SQLite keep the old content
+// of every page it changes, which tripled the cost of each insert. Only if
+// a change fails is that transaction rolled back and the page applied
+// again in a new one with a savepoint per change (applyIsolated), so the
+// bad change alone is skipped.
 func (s *Store) ApplyChanges(changes []RemoteChange, cursor int64) (ApplyResult, error) {
-	var res ApplyResult
-	err := s.write("apply changes from the local authority", func(b *Batch) error {
-		b.quiet = true
-		var err error
-		if res, err = b.applyPage(changes); err != nil {
-			return err
-		}
-		return b.setSetting(settingCursor, strconv.FormatInt(cursor, 10))
-	})
+	res, err := s.applyChanges(changes, cursor, false)
+	if errors.Is(err, errBadChange) {
+		res, err = s.applyChanges(changes, cursor, true)
+	}
 	if err != nil {
 		return ApplyResult{}, err
 	}
 	return res, nil
 }
 
-// applyPage applies a page of changes. Nearly every page applies whole, so
-// it first tries the page under a single savepoint; only when a change
-// fails does it undo the page and apply it again change by change, each
-// in its own savepoint (applyIsolated), so the bad change alone is
-// skipped. A savepoint per change on every page cost a tenth of a first
-// sync's CPU.
-func (b *Batch) applyPage(changes []RemoteChange) (ApplyResult, error) {
-	if _, err := b.tx.ExecContext(bg, "SAVEPOINT remote_page"); err != nil {
-		return ApplyResult{}, err
-	}
-	ops := len(b.ops)
-	whole := true
-	for _, c := range changes {
-		if err := b.applyRemote(c); err != nil {
-			whole = false
-			break
-		}
-	}
-	if whole {
-		_, err := b.tx.ExecContext(bg, "RELEASE remote_page")
-		return ApplyResult{Applied: len(changes)}, err
-	}
-	b.ops = b.ops[:ops]
-	if _, err := b.tx.ExecContext(bg, "ROLLBACK TO remote_page"); err != nil {
-		return ApplyResult{}, fmt.Errorf("undo a page with a bad change: %w", err)
-	}
-	if _, err := b.tx.ExecContext(bg, "RELEASE remote_page"); err != nil {
-		return ApplyResult{}, err
-	}
+// errBadChange stops the first, unisolated attempt at a page.
+var errBadChange = errors.New("a change could not be applied")
+
+// applyChanges is one attempt at a page: isolated, each change in its own
+// savepoint; otherwise all or nothing, failing with errBadChange.
+func (s *Store) applyChanges(changes []RemoteChange, cursor int64, isolated bool) (ApplyResult, error) {
 	var res ApplyResult
-	for _, c := range changes {
-		ok, err := b.applyIsolated(c)
-		if err != nil {
-			return ApplyResult{}, err
+	err := s.write("apply changes from the local authority", func(b *Batch) error {
+		b.quiet = true
+		for _, c := range changes {
+			if !isolated {
+				if err := b.applyRemote(c); err != nil {
+					return errBadChange
+				}
+				res.Applied++
+				continue
+			}
+			ok, err := b.applyIsolated(c)
+			if err != nil {
+				return err
+			}
+			if ok {
+				res.Applied++
+			} else {
+				res.Skipped++
+			}
 		}
-		if ok {
-			res.Applied++
-		} else {
-			res.Skipped++
-		}
-	}
-	return res, nil
+		return b.setSetting(settingCursor, strconv.FormatInt(cursor, 10))
+	})
+	return res, err
 }
 
 // applyIsolated applies one change inside a savepoint: a change the store

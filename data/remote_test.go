@@ -149,10 +149,10 @@ func TestPurgeEndedPlacementsOnlyWhenTheLAEndedThem(t *testing.T) {
 	}
 }
 
-// A bad change in the middle of a page undoes the page's first attempt
-// (one savepoint for the page) and the page is applied again change by
-// change: the changes either side of it are stored and indexed once each,
-// the bad one not at all.
+// A bad change in the middle of a page rolls back the page's first,
+// all-or-nothing attempt, and the page is applied again change by change:
+// the changes either side of it are stored and indexed once each, the bad
+// one not at all.
 func TestApplyChangesBadChangeMidPage(t *testing.T) {
 	s := unlocked(t)
 	bad := RemoteChange{Kind: SyncNeed, ID: "mid", Apply: func(rec any, user, la bool) error {
