@@ -1,11 +1,13 @@
 package screens
 
 import (
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -54,8 +56,67 @@ func (u *UI) newDashboard() (screen, error) {
 			card(append(tsdSummary(d.TSD), container.NewHBox(more))...))
 	}
 	objs = append(objs, subheading(lang.X("dashboard.recordings", "Recent daily recordings")), u.recentRecordings(d.RecentRecordings, names))
-	v.root = page(objs...)
+	v.root = u.homePage(objs)
 	return v, nil
+}
+
+// HomeRestAfter makes the first home page show only its first screenful
+// until ready closes (main passes the first-frame signal), and then the
+// rest. Building and laying out the whole page (dozens of cards on a
+// long-used store) was most of the time to the first frame; what is below
+// the window's edge is not seen in that frame anyway. Call it before Show.
+func (u *UI) HomeRestAfter(ready <-chan struct{}) { u.homeRestAfter = ready }
+
+// homePage is the home page's scrolling column: like page, but the first
+// time, with HomeRestAfter, only the first screenful goes in at once.
+// Nested columns (a list of reminder cards) are opened up into the page's
+// own column, which lays them out the same, so the cut can fall between
+// any two cards.
+func (u *UI) homePage(objs []fyne.CanvasObject) fyne.CanvasObject {
+	ready := u.homeRestAfter
+	u.homeRestAfter = nil
+	if ready == nil {
+		return page(objs...)
+	}
+	objs = flattenColumns(objs)
+	height := u.w.Canvas().Size().Height
+	if height <= 0 {
+		height = 800
+	}
+	n, y := 0, float32(0)
+	for n < len(objs) && y <= height {
+		y += objs[n].MinSize().Height + theme.Padding()
+		n++
+	}
+	col := container.NewVBox(objs[:n]...)
+	if rest := objs[n:]; len(rest) > 0 {
+		u.jobs.Add(1)
+		go func() {
+			<-ready
+			u.toUI(func() {
+				defer u.jobs.Done()
+				col.Objects = append(col.Objects, rest...)
+				col.Refresh()
+			})
+		}()
+	}
+	return container.NewVScroll(container.NewPadded(col))
+}
+
+// vbox is the layout of container.NewVBox, to recognise nested columns.
+var vbox = reflect.TypeOf(layout.NewVBoxLayout())
+
+// flattenColumns opens up columns (VBox containers) into their objects.
+func flattenColumns(objs []fyne.CanvasObject) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, o := range objs {
+		if c, ok := o.(*fyne.Container); ok && c.Layout != nil && reflect.TypeOf(c.Layout) == vbox && c.Visible() {
+			out = append(out, flattenColumns(c.Objects)...)
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
 }
 
 // missionRows shows achieved and planned counts per Mission. With aims,

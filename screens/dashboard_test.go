@@ -34,3 +34,30 @@ func TestDashboardShowsTheNewestOpenNeedsAndLinksToAll(t *testing.T) {
 	test.Tap(all)
 	view[*needsView](t, u)
 }
+
+// With HomeRestAfter, the first home page shows its first screenful at
+// once and the rest when the signal comes (main passes the first frame);
+// the page is then whole, and later home pages are whole at once.
+func TestHomeShowsItsFirstScreenfulFirst(t *testing.T) {
+	a := demoApp(t)
+	u := New(test.NewTempApp(t), a)
+	q := make(chan func(), 64)
+	u.toUI = func(f func()) { q <- f }
+	uiQueues.Store(u, q)
+	ready := make(chan struct{})
+	u.HomeRestAfter(ready)
+	u.Show()
+	view[*dashboardView](t, u)
+	mustShow(t, u, "Home")
+	mustShow(t, u, "Coming up in the next 30 days")
+	if shows(u, "Recent daily recordings") {
+		t.Fatal("the bottom of the home page was built before the first frame")
+	}
+	close(ready)
+	waitIdle(t, u)
+	mustShow(t, u, "Recent daily recordings")
+	mustShow(t, u, "The five Missions")
+	u.open(route{page: pageChildren})
+	u.open(route{page: pageHome})
+	mustShow(t, u, "Recent daily recordings")
+}

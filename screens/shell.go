@@ -67,6 +67,10 @@ type UI struct {
 	// notified is set once this session's reminder notifications are sent.
 	notified bool
 
+	// homeRestAfter, until the first home page uses it, holds back that
+	// page's lower part until the channel closes (HomeRestAfter).
+	homeRestAfter <-chan struct{}
+
 	// locker locks Hearth after idle time or in the background (lock_idle.go).
 	locker *lockWatcher
 
