@@ -93,6 +93,9 @@ func run(demo, demoLeaver bool, root string) error {
 		}
 	}
 	defer ui.Close()
+	// The home page's first frame holds only what fits on screen; the rest
+	// follows once that frame is drawn.
+	ui.HomeRestAfter(startup.drawn)
 	ui.Show()
 	startup.watch(fa, ui.Window())
 	fa.Run()
