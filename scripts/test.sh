@@ -4,7 +4,7 @@
 # Tests use Fyne's software driver (the `ci` tag), so they need no display.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/deps.sh
+bash scripts/deps.sh test
 . scripts/tags.sh
 TEST_TAGS="ci $SQLITE_TAGS"
 
