@@ -82,6 +82,9 @@ func (o Operation) Check(by Role) error {
 		if owner != want {
 			return fmt.Errorf("field %q of kind %q is owned by the %s", name, o.Kind, ownerName(owner))
 		}
+		if by == RoleLeaver && LeaverWithheld[o.Kind][name] {
+			return fmt.Errorf("a care leaver's %s never carries %q: it stays on their device", o.Kind, name)
+		}
 		if len(value) > MaxFieldLen || !utf8.ValidString(value) {
 			return fmt.Errorf("field %q is longer than %d bytes or not UTF-8", name, MaxFieldLen)
 		}

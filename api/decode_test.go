@@ -30,6 +30,15 @@ func TestCheckOwnership(t *testing.T) {
 	if err := op(KindRecording, map[string]string{"text": "x"}).Check(RoleLeaver); err == nil {
 		t.Fatal("a care leaver sent a recording")
 	}
+	if err := op(KindMilestone, map[string]string{"title": "x", "notes": "private"}).Check(RoleLeaver); err == nil || !strings.Contains(err.Error(), `"notes"`) {
+		t.Fatalf("a care leaver's milestone notes were accepted: %v", err)
+	}
+	if err := op(KindMilestone, map[string]string{"title": "x", "notes": "x"}).Check(RoleCarer); err != nil {
+		t.Fatalf("a carer's milestone notes for a child: %v", err)
+	}
+	if err := op(KindMilestone, map[string]string{"title": "x"}).Check(RoleLeaver); err != nil {
+		t.Fatalf("a care leaver's shared milestone: %v", err)
+	}
 	if err := op(KindNeed, map[string]string{"nope": "x"}).Check(RoleCarer); err == nil {
 		t.Fatal("unknown field accepted")
 	}

@@ -69,9 +69,15 @@ var Fields = map[Kind]map[string]Owner{
 }
 
 // LeaverKinds are the only kinds a care leaver's device sends: their
-// shared goals, steps and milestones. A milestone from a care leaver never
-// carries notes (app.SharedSelection leaves them out).
+// shared goals, steps and milestones.
 var LeaverKinds = map[Kind]bool{KindGoal: true, KindGoalStep: true, KindMilestone: true}
+
+// LeaverWithheld lists fields a care leaver's device never sends, even on
+// a shared record: a milestone's notes stay private (app.SharedSelection
+// leaves them out) and a care leaver's milestones belong to no child. The
+// server refuses them too, so a faulty or altered client cannot put a care
+// leaver's private notes on the LA's server.
+var LeaverWithheld = map[Kind]map[string]bool{KindMilestone: {"notes": true, "child_id": true}}
 
 // OwnerOf returns who owns field f of kind k, and false when the field is
 // not part of the protocol.
