@@ -213,3 +213,44 @@ func TestFileErrDropsPaths(t *testing.T) {
 		t.Fatalf("logged %q", s)
 	}
 }
+
+// A backup that finishes opening after Hearth locked itself must not put
+// its summary (with the names of this device's newer records) over the
+// unlock screen.
+func TestRestoreSummaryNotShownOnceLocked(t *testing.T) {
+	src := newApp(t)
+	setUp(t, src, app.KindFoster)
+	path := filepath.Join(t.TempDir(), "b"+app.BackupExt)
+	if err := src.WriteBackup(path, testBackupPass); err != nil {
+		t.Fatal(err)
+	}
+	content, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	a := newApp(t)
+	setUp(t, a, app.KindFoster)
+	withPIN(t, a)
+	u := newUI(t, a)
+	u.open(route{page: pageSettings})
+	v := &backupView{u: u, problem: problem()}
+	v.askRestorePassphrase(content)
+	test.Type(passwordEntries(u)[0], testBackupPass)
+	test.Tap(button(t, u, "Open the backup"))
+	// The backup opens in the background; Hearth locks before its result
+	// reaches the UI thread.
+	q, _ := uiQueues.Load(u)
+	apply := <-q.(chan func())
+	u.lockApp()
+	apply()
+	waitIdle(t, u)
+	if a.State() != app.StateLocked {
+		t.Fatal("Hearth did not lock")
+	}
+	mustNotShow(t, u, "Restore from this backup?")
+	mustNotShow(t, u, "Sam Carer")
+	if n := len(u.w.Canvas().Overlays().List()); n != 0 {
+		t.Fatalf("%d dialogs open over the unlock screen", n)
+	}
+}
