@@ -3,7 +3,8 @@
 // directly.
 //
 //	hearth-server serve --addr 127.0.0.1:8443 --database hearth-server.db \
-//	    --issuer https://login.example/ --audience hearth-api [--staff-subjects a,b]
+//	    --issuer https://login.example/ --audience hearth-api [--staff-subjects a,b] \
+//	    [--caseloads caseloads.json]
 //	hearth-server serve --dev-idp          a complete local demo
 //	hearth-server enrol-code --scope-kind household|leaver [--scope ID]
 //	hearth-server needs --scope ID [--open]

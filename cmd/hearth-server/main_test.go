@@ -169,31 +169,8 @@ func TestStaffCommands(t *testing.T) {
 // foster carer, and a need status set by the LA worker reaches them.
 // A tampered token is refused.
 func TestServeDevIdP(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	out := &lockedBuffer{}
-	type started struct {
-		api string
-		idp *devidp.Provider
-	}
-	ready := make(chan started, 1)
-	done := make(chan error, 1)
-	args := []string{"serve", "--dev-idp", "--addr", "127.0.0.1:0", "--dev-idp-addr", "127.0.0.1:0", "--database", filepath.Join(t.TempDir(), "demo.db")}
-	go func() {
-		done <- run(ctx, args, env{stdout: out, stderr: &lockedBuffer{}, ready: func(u string, p *devidp.Provider) { ready <- started{u, p} }})
-	}()
-	var s started
-	select {
-	case s = <-ready:
-	case err := <-done:
-		t.Fatalf("serve stopped before it was ready: %v", err)
-	}
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("serve after cancel: %v", err)
-		}
-	}()
-	printed := out.String()
+	s := startServe(t)
+	printed := s.out.String()
 	settingsJSON := printed[strings.Index(printed, "connection settings for the app:\n")+len("connection settings for the app:\n"):]
 	settings, err := authority.ParseSettings([]byte(strings.TrimSpace(settingsJSON)))
 	if err != nil || settings.APIURL != s.api || settings.Issuer != s.idp.Issuer() {
@@ -203,31 +180,8 @@ func TestServeDevIdP(t *testing.T) {
 	if m == nil {
 		t.Fatalf("no enrolment code for the foster carer in:\n%s", printed)
 	}
-	token := func(user string) string {
-		tok, err := s.idp.SignIn(ctx, nil, s.idp.AppClientID(), user, user+"-demo")
-		if err != nil {
-			t.Fatalf("sign in as %s: %v", user, err)
-		}
-		return tok.AccessToken
-	}
-	foster, worker := token(devidp.FosterCarer), token(devidp.LAWorker)
-	call := func(method, path, tok string, body, out any) int {
-		t.Helper()
-		raw, _ := json.Marshal(body)
-		req, _ := http.NewRequestWithContext(ctx, method, s.api+path, bytes.NewReader(raw))
-		req.Header.Set("Authorization", "Bearer "+tok)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatalf("%s %s: %v", method, path, err)
-		}
-		defer resp.Body.Close()
-		if out != nil && resp.StatusCode < 300 {
-			if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-				t.Fatalf("%s %s: %v", method, path, err)
-			}
-		}
-		return resp.StatusCode
-	}
+	foster, worker := s.token(t, devidp.FosterCarer), s.token(t, devidp.LAWorker)
+	call := func(method, path, tok string, body, out any) int { return s.call(t, method, path, tok, body, out) }
 	var me api.Me
 	if st := call("POST", "/v1/enrol", foster, api.EnrolRequest{Code: m[1]}, &me); st != 200 || me.Role != api.RoleCarer || me.Scope == "" {
 		t.Fatalf("foster carer enrolling: %d %+v", st, me)
@@ -268,5 +222,140 @@ func TestServeRefusesPlainHTTPOffLoopback(t *testing.T) {
 	err := runErr(t, "serve", "--addr", "0.0.0.0:0", "--database", filepath.Join(t.TempDir(), "x.db"), "--issuer", "http://127.0.0.1:1", "--audience", "a")
 	if !strings.Contains(err.Error(), "loopback") {
 		t.Errorf("serve on 0.0.0.0 without TLS: %v", err)
+	}
+}
+
+// served is a running "hearth-server serve --dev-idp" on loopback.
+type served struct {
+	api string
+	idp *devidp.Provider
+	out *lockedBuffer
+}
+
+// startServe runs serve --dev-idp with a fresh database and extra flags
+// until the test ends.
+func startServe(t *testing.T, extra ...string) served {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	s := served{out: &lockedBuffer{}}
+	ready := make(chan served, 1)
+	done := make(chan error, 1)
+	args := append([]string{"serve", "--dev-idp", "--addr", "127.0.0.1:0", "--dev-idp-addr", "127.0.0.1:0", "--database", filepath.Join(t.TempDir(), "demo.db")}, extra...)
+	go func() {
+		done <- run(ctx, args, env{stdout: s.out, stderr: &lockedBuffer{}, ready: func(u string, p *devidp.Provider) { ready <- served{u, p, s.out} }})
+	}()
+	select {
+	case s = <-ready:
+	case err := <-done:
+		cancel()
+		t.Fatalf("serve stopped before it was ready: %v", err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve after cancel: %v", err)
+		}
+	})
+	return s
+}
+
+// token signs a demo account in and returns its access token.
+func (s served) token(t *testing.T, user string) string {
+	t.Helper()
+	tok, err := s.idp.SignIn(context.Background(), nil, s.idp.AppClientID(), user, user+"-demo")
+	if err != nil {
+		t.Fatalf("sign in as %s: %v", user, err)
+	}
+	return tok.AccessToken
+}
+
+// call makes one API request with tok, decodes a 2xx answer into out and
+// returns the status.
+func (s served) call(t *testing.T, method, path, tok string, body, out any) int {
+	t.Helper()
+	raw, _ := json.Marshal(body)
+	req, _ := http.NewRequestWithContext(context.Background(), method, s.api+path, bytes.NewReader(raw))
+	req.Header.Set("Authorization", "Bearer "+tok)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	if out != nil && resp.StatusCode < 300 {
+		if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+			t.Fatalf("%s %s: %v", method, path, err)
+		}
+	}
+	return resp.StatusCode
+}
+
+// serve --caseloads limits a staff subject to the listed scopes: the LA
+// worker, given one household, cannot list or set the needs of another,
+// and pulls nothing of it.
+func TestServeCaseloads(t *testing.T) {
+	worker, ok := devidp.DemoAccount(devidp.LAWorker)
+	if !ok {
+		t.Fatal("no demo LA worker")
+	}
+	file := filepath.Join(t.TempDir(), "caseloads.json")
+	raw, _ := json.Marshal(map[string][]string{worker.Subject: {"household-of-the-worker"}})
+	if err := os.WriteFile(file, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := startServe(t, "--caseloads", file)
+	m := regexp.MustCompile(`(?m)^\s+foster\s+(\S+)\s+\(household`).FindStringSubmatch(s.out.String())
+	if m == nil {
+		t.Fatalf("no enrolment code for the foster carer in:\n%s", s.out.String())
+	}
+	foster, staff := s.token(t, devidp.FosterCarer), s.token(t, devidp.LAWorker)
+	var me api.Me
+	if st := s.call(t, "POST", "/v1/enrol", foster, api.EnrolRequest{Code: m[1]}, &me); st != 200 {
+		t.Fatalf("foster carer enrolling: %d", st)
+	}
+	at := time.Now().UTC()
+	push := api.PushRequest{Operations: []api.Operation{{IdempotencyKey: "k", Kind: api.KindNeed, ID: "n1", Op: api.OpUpsert, At: at, Fields: map[string]string{"description": "Respite"}}}}
+	if st := s.call(t, "POST", "/v1/push", foster, push, nil); st != 200 {
+		t.Fatalf("foster push: %d", st)
+	}
+	if st := s.call(t, "GET", "/v1/staff/scopes/"+me.Scope+"/needs", staff, nil, nil); st != http.StatusForbidden {
+		t.Errorf("worker listing a household outside their caseload: %d, want 403", st)
+	}
+	set := api.PushRequest{Operations: []api.Operation{{IdempotencyKey: "s", Kind: api.KindNeed, ID: "n1", Op: api.OpUpsert, At: at, Scope: me.Scope, Fields: map[string]string{"status": "met"}}}}
+	var acks api.PushResponse
+	if st := s.call(t, "POST", "/v1/staff/push", staff, set, &acks); st != 200 || len(acks.Results) != 1 || acks.Results[0].Status != api.AckRejected {
+		t.Errorf("worker setting a need outside their caseload: %d %+v, want it rejected", st, acks)
+	}
+	var page api.ChangesPage
+	if st := s.call(t, "GET", "/v1/changes", staff, nil, &page); st != 200 {
+		t.Fatalf("worker's pull: %d", st)
+	}
+	for _, c := range page.Changes {
+		if c.Scope == me.Scope {
+			t.Errorf("worker's pull carries %s %s from outside their caseload", c.Kind, c.ID)
+		}
+	}
+}
+
+func TestReadCaseloadsRefusesMalformedFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"list.json":        `["worker"]`,
+		"empty-scope.json": `{"worker": [""]}`,
+		"no-subject.json":  `{"": ["h1"]}`,
+		"not-strings.json": `{"worker": [1]}`,
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := readCaseloads(path); err == nil {
+			t.Errorf("%s: accepted as %v", body, got)
+		}
+	}
+	if _, err := readCaseloads(filepath.Join(dir, "missing.json")); err == nil {
+		t.Error("a missing file was accepted")
+	}
+	if got, err := readCaseloads(""); err != nil || got != nil {
+		t.Errorf("no file: %v %v, want no caseloads", got, err)
 	}
 }

@@ -37,6 +37,7 @@ func serve(ctx context.Context, args []string, e env) error {
 	issuer := fs.String("issuer", "", "the identity provider's issuer URL (OIDC discovery)")
 	audience := fs.String("audience", "", "the audience access tokens must carry for this API")
 	staffSubjects := fs.String("staff-subjects", "", "comma-separated subjects who are LA staff")
+	caseloadsFile := fs.String("caseloads", "", `JSON file limiting staff subjects to their caseload, e.g. {"subject": ["scope", ...]}; staff not listed see every scope`)
 	staffClaim := fs.String("staff-claim", "", "token claim that marks LA staff (with --staff-value), e.g. roles")
 	staffValue := fs.String("staff-value", "", "value of --staff-claim that marks LA staff")
 	tlsCert := fs.String("tls-cert", "", "TLS certificate file (PEM); required unless --addr is loopback")
@@ -46,6 +47,10 @@ func serve(ctx context.Context, args []string, e env) error {
 	devIdP := fs.Bool("dev-idp", false, "also run the development OpenID provider with demo accounts (loopback only)")
 	devIdPAddr := fs.String("dev-idp-addr", "127.0.0.1:8444", "address of the development OpenID provider")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	caseloads, err := readCaseloads(*caseloadsFile)
+	if err != nil {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
@@ -83,7 +88,7 @@ func serve(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           server.New(server.Config{Store: st, Authenticator: verifier, Logger: log, RatePerSecond: *rate, Burst: *burst}),
+		Handler:           server.New(server.Config{Store: st, Authenticator: verifier, Logger: log, Caseloads: caseloads, RatePerSecond: *rate, Burst: *burst}),
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,
