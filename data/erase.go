@@ -101,3 +101,32 @@ func (s *Store) Path() (string, error) {
 	}
 	return "", errors.New("store path: no main database")
 }
+
+// ForgetKeys removes every wrap of the data key and the key check from the
+// file, and checkpoints the log. Deleting a profile calls it before it
+// removes the files: a removed file's bytes stay on the disk until they are
+// reused, and a wrap under a PIN or passphrase could then still be guessed
+// offline. With the wraps overwritten by secure delete and the keychain
+// entry gone, what is left of the file can no longer be decrypted. The
+// store cannot be unlocked again afterwards.
+func (s *Store) ForgetKeys() error {
+	err := func() error {
+		s.wmu.Lock()
+		defer s.wmu.Unlock()
+		tx, err := s.w.BeginTx(bg, nil)
+		if err != nil {
+			return err
+		}
+		defer func() { _ = tx.Rollback() }()
+		for _, table := range []string{"key_wraps", "key_check"} {
+			if _, err := tx.ExecContext(bg, "DELETE FROM "+table); err != nil {
+				return fmt.Errorf("%s: %w", table, err)
+			}
+		}
+		return tx.Commit()
+	}()
+	if err != nil {
+		return fmt.Errorf("forget keys: %w", err)
+	}
+	return s.checkpoint("forget keys")
+}

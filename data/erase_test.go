@@ -154,3 +154,42 @@ func TestWrapLoadedKeyNeedsUnlockAndWrapsTheDataKey(t *testing.T) {
 		t.Fatalf("WrapLoadedKey while locked: %v, want ErrLocked", err)
 	}
 }
+
+// Removing a deleted profile's file leaves its bytes on the disk until they
+// are reused; ForgetKeys must first scrub every wrap of the data key (the
+// PIN's can be guessed offline) and the key check, from the database and
+// from the write-ahead log.
+func TestForgetKeysScrubsEveryWrapFromTheFile(t *testing.T) {
+	s, key, path := newStore(t)
+	kek, err := NewKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pinWrap, err := WrapKey(key, kek)
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, s.SaveKeyWrap(KeyWrap{Method: "lock", Salt: []byte("0123456789abcdef"), Params: Argon2Params{Time: 1, MemoryKiB: 64, Threads: 1}, Wrapped: pinWrap}))
+	must(t, s.SaveKeyWrap(KeyWrap{Method: "keychain", Wrapped: bytes.Repeat([]byte{0xA5}, 72)}))
+	check := rawBlob(t, s, "key_check", "sealed", func() string {
+		var id string
+		must(t, s.r.QueryRow("SELECT id FROM key_check").Scan(&id))
+		return id
+	}())
+	if !bytes.Contains(fileBytes(t, path), pinWrap) {
+		t.Fatal("the test's wrap is not on disk to begin with")
+	}
+
+	must(t, s.ForgetKeys())
+
+	wraps, err := s.KeyWraps()
+	if err != nil || len(wraps) != 0 {
+		t.Fatalf("wraps left: %v %v", wraps, err)
+	}
+	disk := fileBytes(t, path)
+	for what, b := range map[string][]byte{"PIN wrap": pinWrap, "keychain wrap": bytes.Repeat([]byte{0xA5}, 72), "key check": check} {
+		if bytes.Contains(disk, b) {
+			t.Errorf("the %s is still in the file after ForgetKeys", what)
+		}
+	}
+}
