@@ -15,9 +15,10 @@ import (
 // can tell the local authority the child was removed.
 func (a *App) EraseChild(id string) error { return a.store.PurgeChild(id) }
 
-// DeleteProfile erases this whole profile: it closes the store, deletes the
-// database file with its -wal and -shm files and the profile's folder, and
-// removes the profile's key from the keychain. The App is closed
+// DeleteProfile erases this whole profile: it scrubs every wrap of the data
+// key from the file, closes the store, deletes the database file with its
+// -wal and -shm files and the profile's folder, and removes the profile's
+// key from the keychain. The App is closed
 // afterwards, even when deleting fails, and must not be used again.
 //
 // With an app lock, current must be its PIN or passphrase (counted like any
@@ -46,6 +47,12 @@ func (a *App) DeleteProfile(current string) error {
 		if err := errors.Join(err, a.laTokens().Clear()); err != nil {
 			errs = append(errs, err)
 		}
+	}
+	// Removing the files leaves their bytes on the disk until they are
+	// reused; with every wrap of the key scrubbed first, those bytes can
+	// no longer be decrypted, even by guessing the PIN.
+	if err := a.store.ForgetKeys(); err != nil {
+		errs = append(errs, err)
 	}
 	if err := a.Close(); err != nil {
 		return fmt.Errorf("delete profile: %w", errors.Join(append(errs, err)...))

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -132,5 +133,48 @@ func TestDeleteProfileWithALockNeedsThePIN(t *testing.T) {
 	}
 	if kc.Len() != 0 {
 		t.Fatalf("keychain holds %d entries", kc.Len())
+	}
+}
+
+// A deleted file's bytes stay on the disk until they are reused (a hard
+// link stands for that here). Deleting a profile must leave no wrap of the
+// data key in them, or the PIN could still be guessed offline.
+func TestDeleteProfileLeavesNoKeyWrapInTheRemovedFile(t *testing.T) {
+	root, kc := t.TempDir(), newMemKeychain()
+	dir, err := NewProfileDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := openTest(t, dir, kc)
+	if err := a.CompleteSetup(Setup{Kind: KindSpecialGuardian, CarerNames: []string{"Ann"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SetLock("", LockSetup{Kind: LockPIN, Secret: "135790", Confirm: "135790", KeychainToo: true}); err != nil {
+		t.Fatal(err)
+	}
+	wraps, err := a.store.KeyWraps()
+	if err != nil || len(wraps) != 2 {
+		t.Fatalf("wraps before: %d, %v", len(wraps), err)
+	}
+	path, err := a.store.Path()
+	if err != nil {
+		t.Fatal(err)
+	}
+	left := filepath.Join(t.TempDir(), "left-on-disk.db")
+	if err := os.Link(path, left); err != nil {
+		t.Skipf("cannot hard-link here: %v", err)
+	}
+
+	if err := a.DeleteProfile("135790"); err != nil {
+		t.Fatalf("delete profile: %v", err)
+	}
+	disk, err := os.ReadFile(left)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range wraps {
+		if bytes.Contains(disk, w.Wrapped) {
+			t.Errorf("the %s wrap of the data key is still in the deleted file", w.Method)
+		}
 	}
 }
