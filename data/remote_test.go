@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"testing"
 	"time"
@@ -194,5 +195,38 @@ func TestApplyChangesBadChangeMidPage(t *testing.T) {
 	}
 	if cur, _ := s.SyncCursor(); cur != 3 {
 		t.Errorf("cursor %d, want 3", cur)
+	}
+}
+
+// A child removed after their placement ended must leave no ciphertext of
+// their records behind, in the database or in the write-ahead log, as
+// erasing a child does.
+func TestPurgeEndedPlacementsLeavesNoCiphertextInTheLog(t *testing.T) {
+	s, _, path := newStore(t)
+	ended := addChild(t, s, "Ended")
+	r := Recording{ChildID: ended.ID, Day: day(2025, 1, 1), Text: "A day out at the beach"}
+	must(t, s.SaveRecording(&r))
+	secrets := map[string][]byte{
+		"child name":     rawBlob(t, s, "children", "name", ended.ID),
+		"recording text": rawBlob(t, s, "recordings", "text", r.ID),
+	}
+	_, err := s.ApplyChanges([]RemoteChange{{Kind: SyncChild, ID: ended.ID, LAAt: day(2025, 2, 1),
+		Apply: func(rec any, user, la bool) error {
+			if la {
+				rec.(*Child).PlacementEnd = day(2025, 2, 1)
+			}
+			return nil
+		}}}, 1)
+	must(t, err)
+	ids, err := s.PurgeEndedPlacements(day(2025, 2, 8))
+	must(t, err)
+	if len(ids) != 1 {
+		t.Fatalf("purged %v", ids)
+	}
+	disk := fileBytes(t, path)
+	for what, b := range secrets {
+		if bytes.Contains(disk, b) {
+			t.Errorf("the %s is still on disk after the placement ended", what)
+		}
 	}
 }

@@ -110,8 +110,8 @@ func (s *Store) PlacementEndedByLA(childID string) (time.Time, error) {
 // the LA ended on or before cutoff (the app passes today less the 7 days
 // of access the brief allows), as DeleteChild does: the child, their
 // milestones and photos, recordings and reminders become tombstones whose
-// sensitive columns are cleared, and secure delete scrubs the old bytes.
-// Needs that name the child stay: they are the household's, like its
+// sensitive columns are cleared, and secure delete and a checkpoint scrub
+// the old bytes from the file and its log. Needs that name the child stay: they are the household's, like its
 // training. Nothing is sent to the LA (it ended the placement), and
 // entries still waiting to send the child's records are dropped. It
 // returns the ids of the children removed.
@@ -139,5 +139,10 @@ func (s *Store) PurgeEndedPlacements(cutoff time.Time) ([]string, error) {
 		purged = ids
 		return nil
 	})
-	return purged, err
+	if err != nil || len(purged) == 0 {
+		return purged, err
+	}
+	// As when erasing a child: until a checkpoint, the write-ahead log
+	// still holds the pages from before the delete.
+	return purged, s.checkpoint("remove ended placements")
 }
