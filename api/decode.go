@@ -37,10 +37,10 @@ func Decode[T any](r io.Reader) (T, error) {
 // record is in the sender's scope is the server's business.
 func (o Operation) Check(by Role) error {
 	switch {
-	case o.IdempotencyKey == "" || len(o.IdempotencyKey) > 100:
-		return fmt.Errorf("idempotency_key must be 1 to 100 characters")
-	case o.ID == "" || len(o.ID) > 100:
-		return fmt.Errorf("id must be 1 to 100 characters")
+	case !ValidKey(o.IdempotencyKey):
+		return fmt.Errorf("idempotency_key must be 1 to %d characters", MaxKeyLen)
+	case !ValidKey(o.ID):
+		return fmt.Errorf("id must be 1 to %d characters", MaxKeyLen)
 	case o.At.IsZero():
 		return fmt.Errorf("at is missing")
 	case o.Op != OpUpsert && o.Op != OpDelete:
@@ -91,6 +91,11 @@ func (o Operation) Check(by Role) error {
 	}
 	return nil
 }
+
+// ValidKey reports whether s can be an idempotency key or a record id:
+// not empty and at most MaxKeyLen bytes, short enough for any database
+// to index.
+func ValidKey(s string) bool { return s != "" && len(s) <= MaxKeyLen }
 
 // Check reports the first thing wrong with a push batch, or nil.
 func (p PushRequest) Check(by Role) error {

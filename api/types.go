@@ -155,5 +155,6 @@ const (
 	MaxPage      = 1000             // changes per page
 	MaxBodyBytes = 8 << 20          // request or response body, after gzip is undone
 	MaxFieldLen  = 64 << 10         // one field's value
+	MaxKeyLen    = 100              // an idempotency key or a record id
 	RulesID      = "reminder-rules" // the one record of kind KindRules
 )

@@ -98,6 +98,12 @@ func (s *sqlStore) Push(ctx context.Context, subject string, items []Item, audit
 			}
 			ack := api.Ack{IdempotencyKey: key, Status: api.AckApplied}
 			reason := it.Reject
+			keep := api.ValidKey(key)
+			if !keep && reason == "" {
+				// Without a key it could keep, the store cannot apply
+				// the operation exactly once.
+				reason = fmt.Sprintf("idempotency_key must be 1 to %d characters", api.MaxKeyLen)
+			}
 			if reason == "" {
 				k := recKey{it.Scope, it.Op.Kind, it.Op.ID}
 				rec := recs[k]
@@ -117,9 +123,14 @@ func (s *sqlStore) Push(ctx context.Context, subject string, items []Item, audit
 				ack = api.Ack{IdempotencyKey: key, Status: api.AckRejected, Reason: reason}
 				outcome = OutcomeRefused
 			}
-			seen[key] = ack
 			acks = append(acks, ack)
-			fresh = append(fresh, ack)
+			if keep {
+				// An unusable key is answered but not kept: PostgreSQL
+				// cannot index a long one, and failing the whole push
+				// over it would block the sender's queue for good.
+				seen[key] = ack
+				fresh = append(fresh, ack)
+			}
 			if auditAll || reason != "" {
 				audits = append(audits, Audit{At: now, Subject: subject, Action: auditAction(it), Scope: it.Scope, Outcome: outcome, Reason: reason})
 			}
@@ -170,9 +181,14 @@ func loadAcks(ctx context.Context, tx *sql.Tx, lookup func([]any) []any, subject
 	keys := make([]any, 0, len(items)+1)
 	keys = append(keys, subject)
 	for _, it := range items {
-		keys = append(keys, it.Op.IdempotencyKey)
+		if api.ValidKey(it.Op.IdempotencyKey) {
+			keys = append(keys, it.Op.IdempotencyKey)
+		}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT idempotency_key, status, reason, revision FROM acks WHERE subject = $1 AND idempotency_key IN `+placeholders(2, len(items)), lookup(keys)...)
+	if len(keys) == 1 {
+		return seen, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT idempotency_key, status, reason, revision FROM acks WHERE subject = $1 AND idempotency_key IN `+placeholders(2, len(keys)-1), lookup(keys)...)
 	if err != nil {
 		return nil, fmt.Errorf("read acknowledgements: %w", err)
 	}

@@ -84,8 +84,10 @@ type Store interface {
 	// Push applies items in order, in one transaction with their
 	// acknowledgements. An item whose (subject, idempotency key) was
 	// seen before gets the stored acknowledgement and is not applied
-	// again. Refused items, and every item when auditAll is set (staff),
-	// are written to the audit log in the same transaction.
+	// again. An item whose key fails api.ValidKey is rejected and its
+	// acknowledgement is not kept. Refused items, and every item when
+	// auditAll is set (staff), are written to the audit log in the same
+	// transaction.
 	Push(ctx context.Context, subject string, items []Item, auditAll bool, now time.Time) ([]api.Ack, error)
 	// Changes returns records changed after f.Since, oldest first, and
 	// whether more follow.
