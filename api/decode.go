@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -38,9 +40,9 @@ func Decode[T any](r io.Reader) (T, error) {
 func (o Operation) Check(by Role) error {
 	switch {
 	case !ValidKey(o.IdempotencyKey):
-		return fmt.Errorf("idempotency_key must be 1 to %d characters", MaxKeyLen)
+		return fmt.Errorf("idempotency_key must be 1 to %d characters, none of them control characters", MaxKeyLen)
 	case !ValidKey(o.ID):
-		return fmt.Errorf("id must be 1 to %d characters", MaxKeyLen)
+		return fmt.Errorf("id must be 1 to %d characters, none of them control characters", MaxKeyLen)
 	case o.At.IsZero():
 		return fmt.Errorf("at is missing")
 	case o.Op != OpUpsert && o.Op != OpDelete:
@@ -64,6 +66,9 @@ func (o Operation) Check(by Role) error {
 		want = OwnerLA
 		if o.Scope == "" {
 			return fmt.Errorf("staff operations must name their scope")
+		}
+		if !ValidKey(o.Scope) {
+			return fmt.Errorf("scope must be 1 to %d characters, none of them control characters", MaxKeyLen)
 		}
 		if o.Op == OpDelete {
 			return fmt.Errorf("staff cannot delete records")
@@ -92,10 +97,13 @@ func (o Operation) Check(by Role) error {
 	return nil
 }
 
-// ValidKey reports whether s can be an idempotency key or a record id:
-// not empty and at most MaxKeyLen bytes, short enough for any database
-// to index.
-func ValidKey(s string) bool { return s != "" && len(s) <= MaxKeyLen }
+// ValidKey reports whether s can be an idempotency key, a record id or a
+// scope: not empty, at most MaxKeyLen bytes (short enough for any
+// database to index) and free of control characters (PostgreSQL text
+// cannot hold the NUL that JSON can carry as \u0000).
+func ValidKey(s string) bool {
+	return s != "" && len(s) <= MaxKeyLen && !strings.ContainsFunc(s, unicode.IsControl)
+}
 
 // Check reports the first thing wrong with a push batch, or nil.
 func (p PushRequest) Check(by Role) error {

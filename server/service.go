@@ -154,8 +154,8 @@ func (s *Service) IssueCode(ctx context.Context, c Caller, req api.EnrolmentCode
 	if req.ScopeKind != api.ScopeHousehold && req.ScopeKind != api.ScopeLeaver {
 		return api.EnrolmentCode{}, &Refusal{http.StatusBadRequest, fmt.Sprintf("scope_kind must be %q or %q", api.ScopeHousehold, api.ScopeLeaver)}
 	}
-	if len(req.Scope) > 100 {
-		return api.EnrolmentCode{}, &Refusal{http.StatusBadRequest, "scope must be at most 100 characters"}
+	if req.Scope != "" && !api.ValidKey(req.Scope) {
+		return api.EnrolmentCode{}, &Refusal{http.StatusBadRequest, fmt.Sprintf("scope must be at most %d characters, none of them control characters", api.MaxKeyLen)}
 	}
 	if req.Scope == "" {
 		req.Scope = uuid.NewString()
@@ -356,6 +356,9 @@ func (s *Service) Needs(ctx context.Context, c Caller, scope string, open bool) 
 	const action = "list needs"
 	if err := s.requireStaff(ctx, c, action, scope); err != nil {
 		return api.ChangesPage{}, err
+	}
+	if !api.ValidKey(scope) {
+		return api.ChangesPage{}, &Refusal{http.StatusNotFound, store.ErrNoScope.Error()}
 	}
 	if !s.inCaseload(c, scope) {
 		return api.ChangesPage{}, s.Refuse(ctx, c.Subject, action, scope, http.StatusForbidden, "that household or care leaver is not in your caseload")

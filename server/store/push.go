@@ -102,7 +102,7 @@ func (s *sqlStore) Push(ctx context.Context, subject string, items []Item, audit
 			if !keep && reason == "" {
 				// Without a key it could keep, the store cannot apply
 				// the operation exactly once.
-				reason = fmt.Sprintf("idempotency_key must be 1 to %d characters", api.MaxKeyLen)
+				reason = fmt.Sprintf("idempotency_key must be 1 to %d characters, none of them control characters", api.MaxKeyLen)
 			}
 			if reason == "" {
 				k := recKey{it.Scope, it.Op.Kind, it.Op.ID}
@@ -126,8 +126,9 @@ func (s *sqlStore) Push(ctx context.Context, subject string, items []Item, audit
 			acks = append(acks, ack)
 			if keep {
 				// An unusable key is answered but not kept: PostgreSQL
-				// cannot index a long one, and failing the whole push
-				// over it would block the sender's queue for good.
+				// cannot index a long one or store a NUL, and failing
+				// the whole push over it would block the sender's queue
+				// for good.
 				seen[key] = ack
 				fresh = append(fresh, ack)
 			}

@@ -208,9 +208,12 @@ type execer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
+// insertAudit writes one entry. Its text can come from a refused request
+// (a path, a scope, field names), so NULs, which PostgreSQL text cannot
+// hold, are replaced: a refusal must be recorded, not fail with a 500.
 func insertAudit(ctx context.Context, db execer, a Audit) error {
 	_, err := db.ExecContext(ctx, `INSERT INTO audit (at, subject, action, scope, outcome, reason) VALUES ($1, $2, $3, $4, $5, $6)`,
-		nanos(a.At), a.Subject, a.Action, a.Scope, a.Outcome, a.Reason)
+		nanos(a.At), noNUL(a.Subject), noNUL(a.Action), noNUL(a.Scope), a.Outcome, noNUL(a.Reason))
 	if err != nil {
 		return fmt.Errorf("write audit entry: %w", err)
 	}
@@ -243,3 +246,5 @@ func (s *sqlStore) AuditLog(ctx context.Context, limit int) ([]Audit, error) {
 	}
 	return out, rows.Err()
 }
+
+func noNUL(s string) string { return strings.ReplaceAll(s, "\x00", "\uFFFD") }
