@@ -210,21 +210,62 @@ func (s *syncRun) push(ctx context.Context) error {
 		if err := s.a.store.NoteSending(b.upserts); err != nil {
 			return err
 		}
-		resp, err := retry(ctx, s, func() (api.PushResponse, error) {
-			return s.remote.Push(ctx, api.PushRequest{Operations: b.ops})
-		})
-		if err != nil {
-			return err
-		}
-		if err := s.acknowledge(b, resp); err != nil {
-			return err
+		for _, ops := range bySize(b.ops, pushBudget) {
+			resp, err := retry(ctx, s, func() (api.PushResponse, error) {
+				return s.remote.Push(ctx, api.PushRequest{Operations: ops})
+			})
+			if err != nil {
+				return err
+			}
+			if err := s.acknowledge(ops, resp); err != nil {
+				return err
+			}
 		}
 	}
 }
 
-func (s *syncRun) acknowledge(b outgoingBatch, resp api.PushResponse) error {
-	sent := make(map[string]api.Op, len(b.ops))
-	for _, op := range b.ops {
+// pushBudget is the most one push may carry, by the upper bound opSize,
+// below api.MaxBodyBytes with room for the request's own envelope. Long
+// texts can fill the body limit well before api.MaxBatch operations, and
+// a push over it is refused whole at every sync, which would hold up the
+// queue, and every pull after it, for good.
+const pushBudget = api.MaxBodyBytes - 64<<10
+
+// opSize bounds an operation's size in JSON without encoding it: a byte
+// of a key or value takes at most six once escaped (\u003c, \ufffd), and
+// opOverhead covers the rest (the idempotency key, kind, id, op and time
+// with their names). Ordinary records come far below it, so only a batch
+// of long texts is ever split.
+func opSize(op api.Operation) int {
+	n := opOverhead
+	for k, v := range op.Fields {
+		n += 6*(len(k)+len(v)) + 6
+	}
+	return n
+}
+
+const opOverhead = 512
+
+// bySize splits ops, in order, into runs whose opSize adds up to at most
+// budget; an operation bigger than the budget on its own goes alone, for
+// the LA to reject with its reason.
+func bySize(ops []api.Operation, budget int) [][]api.Operation {
+	var out [][]api.Operation
+	start, size := 0, 0
+	for i, op := range ops {
+		n := opSize(op)
+		if i > start && size+n > budget {
+			out = append(out, ops[start:i])
+			start, size = i, 0
+		}
+		size += n
+	}
+	return append(out, ops[start:])
+}
+
+func (s *syncRun) acknowledge(ops []api.Operation, resp api.PushResponse) error {
+	sent := make(map[string]api.Op, len(ops))
+	for _, op := range ops {
 		sent[op.IdempotencyKey] = op.Op
 	}
 	acks := make([]data.Ack, 0, len(resp.Results))
@@ -245,7 +286,7 @@ func (s *syncRun) acknowledge(b outgoingBatch, resp api.PushResponse) error {
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("%w (%d sent)", ErrNothingAcknowledged, len(b.ops))
+		return fmt.Errorf("%w (%d sent)", ErrNothingAcknowledged, len(ops))
 	}
 	s.advance(n)
 	return nil

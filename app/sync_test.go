@@ -488,3 +488,53 @@ func TestPullResumesFromTheLastStoredPage(t *testing.T) {
 		t.Errorf("second device has %d of the 4 recordings", n)
 	}
 }
+
+// A batch is capped by its size on the wire as well as by its count: long
+// recordings that together exceed the LA's body limit must still go, in
+// several pushes, rather than be refused as one request at every sync,
+// which would block the queue (and every pull after it) for good.
+func TestSyncSplitsABatchTooLargeForOneRequest(t *testing.T) {
+	a, child := readyApp(t)
+	la := newTestLA(t)
+	long := strings.Repeat("A long account of the day, written in full. ", (api.MaxFieldLen-1024)/45)
+	n := api.MaxBodyBytes/len(long) + 20
+	for i := range n {
+		noErr(t, a.SaveRecording(&Recording{ChildID: child.ID, Day: date(2020, 1, 1).AddDate(0, 0, i), Text: long}))
+	}
+	// Small pages, so the records the test LA sends back fit its answers.
+	res := syncOK(t, a, la, SyncPolicy{MaxRetries: 1, PageSize: 50})
+	if res.Sent != n+1 || res.Rejected != 0 {
+		t.Fatalf("sent %d, rejected %d; want %d and 0", res.Sent, res.Rejected, n+1)
+	}
+	if la.pushes < 2 {
+		t.Errorf("%d pushes for %d bytes of text; want it split", la.pushes, n*len(long))
+	}
+	if left, _ := a.PendingChanges(); left != 0 {
+		t.Errorf("%d changes still waiting", left)
+	}
+}
+
+func TestBySizeKeepsOrderAndSendsAnOversizedOperationAlone(t *testing.T) {
+	op := func(id string, size int) api.Operation {
+		return api.Operation{IdempotencyKey: id, Fields: map[string]string{"text": strings.Repeat("x", size)}}
+	}
+	ops := []api.Operation{op("a", 100), op("b", 100), op("c", 5000), op("d", 10), op("e", 10)}
+	budget := opSize(ops[0]) + opSize(ops[1])
+	var got [][]string
+	for _, run := range bySize(ops, budget) {
+		var ids []string
+		for _, o := range run {
+			ids = append(ids, o.IdempotencyKey)
+		}
+		got = append(got, ids)
+	}
+	want := [][]string{{"a", "b"}, {"c"}, {"d", "e"}}
+	if len(got) != len(want) {
+		t.Fatalf("runs %v, want %v", got, want)
+	}
+	for i := range want {
+		if strings.Join(got[i], ",") != strings.Join(want[i], ",") {
+			t.Fatalf("runs %v, want %v", got, want)
+		}
+	}
+}
