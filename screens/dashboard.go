@@ -18,29 +18,41 @@ import (
 // carer sees at a glance how each child is doing and what needs doing.
 type dashboardView struct {
 	base
-	data      app.Dashboard
 	reminders []reminderRow
 }
 
 func (u *UI) newDashboard() (screen, error) {
-	d, err := u.a.Dashboard()
-	if err != nil {
-		return nil, err
-	}
+	ready := u.homeRestAfter
+	u.homeRestAfter = nil
 	names, err := u.childNames()
 	if err != nil {
 		return nil, err
 	}
-	v := &dashboardView{data: d}
+	v := &dashboardView{}
+	if ready != nil {
+		return u.firstDashboard(v, names, ready)
+	}
+	d, err := u.a.Dashboard()
+	if err != nil {
+		return nil, err
+	}
 	objs := []fyne.CanvasObject{heading(lang.X("nav.home", "Home"))}
 	objs = append(objs, u.remindersSection(v, d.Reminders, names)...)
+	objs = append(objs, u.dashboardRest(d, names)...)
 	u.notifyReminders()
-	objs = append(objs,
+	v.root = page(objs...)
+	return v, nil
+}
+
+// dashboardRest is the home page below the reminders: the Missions, each
+// child, open needs, training standards and recent recordings.
+func (u *UI) dashboardRest(d app.Dashboard, names map[string]string) []fyne.CanvasObject {
+	objs := []fyne.CanvasObject{
 		subheading(lang.X("dashboard.missions", "The five Missions")),
 		note(lang.X("dashboard.missions_note", "Milestones are grouped under the five Missions of the Independent Review of Children's Social Care (2022). The aims below are national goals for the country, not targets for you or your child.")),
 		card(missionRows(d.Missions, true)...),
 		subheading(lang.X("dashboard.children", "Children")),
-	)
+	}
 	if len(d.Children) == 0 {
 		objs = append(objs, para(lang.X("dashboard.no_children", "You have not added any children yet.")),
 			container.NewHBox(primary(lang.X("children.add", "Add a child"), theme.ContentAddIcon(), func() { u.open(route{page: pageChildForm}) })))
@@ -55,9 +67,7 @@ func (u *UI) newDashboard() (screen, error) {
 		objs = append(objs, subheading(lang.X("tsd.title", "Training standards (TSD)")),
 			card(append(tsdSummary(d.TSD), container.NewHBox(more))...))
 	}
-	objs = append(objs, subheading(lang.X("dashboard.recordings", "Recent daily recordings")), u.recentRecordings(d.RecentRecordings, names))
-	v.root = u.homePage(objs)
-	return v, nil
+	return append(objs, subheading(lang.X("dashboard.recordings", "Recent daily recordings")), u.recentRecordings(d.RecentRecordings, names))
 }
 
 // HomeRestAfter makes the first home page show only its first screenful
@@ -67,40 +77,71 @@ func (u *UI) newDashboard() (screen, error) {
 // the window's edge is not seen in that frame anyway. Call it before Show.
 func (u *UI) HomeRestAfter(ready <-chan struct{}) { u.homeRestAfter = ready }
 
-// homePage is the home page's scrolling column: like page, but the first
-// time, with HomeRestAfter, only the first screenful goes in at once.
+// firstDashboard is the first home page with HomeRestAfter: only the first
+// screenful goes in at once, and the rest when ready closes. The reminders
+// come first on the page, so when they fill the window the rest of the
+// page's data (App.Dashboard: every child's milestones, the open needs and
+// the training standards, which decrypts every training record, 25-35 ms
+// on the ten-year store) is read only after the first frame, as is the
+// notification check (the timetable and reminders worked out again).
 // Nested columns (a list of reminder cards) are opened up into the page's
 // own column, which lays them out the same, so the cut can fall between
 // any two cards.
-func (u *UI) homePage(objs []fyne.CanvasObject) fyne.CanvasObject {
-	ready := u.homeRestAfter
-	u.homeRestAfter = nil
-	if ready == nil {
-		return page(objs...)
+func (u *UI) firstDashboard(v *dashboardView, names map[string]string, ready <-chan struct{}) (screen, error) {
+	rs, err := u.a.Reminders()
+	if err != nil {
+		return nil, err
 	}
-	objs = flattenColumns(objs)
+	objs := []fyne.CanvasObject{heading(lang.X("nav.home", "Home"))}
+	objs = flattenColumns(append(objs, u.remindersSection(v, rs, names)...))
 	height := u.w.Canvas().Size().Height
 	if height <= 0 {
 		height = 800
 	}
+	n := screenful(objs, height)
+	// rest makes what goes below the first screenful, on the UI thread.
+	var rest func() []fyne.CanvasObject
+	if n < len(objs) {
+		rest = func() []fyne.CanvasObject {
+			d, err := u.a.Dashboard()
+			if err != nil {
+				_, message := explain("load page", err)
+				return append(objs[n:], para(message))
+			}
+			return append(objs[n:], flattenColumns(u.dashboardRest(d, names))...)
+		}
+	} else {
+		d, err := u.a.Dashboard()
+		if err != nil {
+			return nil, err
+		}
+		objs = append(objs, flattenColumns(u.dashboardRest(d, names))...)
+		n = screenful(objs, height)
+		rest = func() []fyne.CanvasObject { return objs[n:] }
+	}
+	col := container.NewVBox(objs[:n]...)
+	u.jobs.Add(1)
+	go func() {
+		<-ready
+		u.toUI(func() {
+			defer u.jobs.Done()
+			col.Objects = append(col.Objects, rest()...)
+			col.Refresh()
+			u.notifyReminders()
+		})
+	}()
+	v.root = container.NewVScroll(container.NewPadded(col))
+	return v, nil
+}
+
+// screenful is how many of a column's objects, from the top, fill height.
+func screenful(objs []fyne.CanvasObject, height float32) int {
 	n, y := 0, float32(0)
 	for n < len(objs) && y <= height {
 		y += objs[n].MinSize().Height + theme.Padding()
 		n++
 	}
-	col := container.NewVBox(objs[:n]...)
-	if rest := objs[n:]; len(rest) > 0 {
-		u.jobs.Add(1)
-		go func() {
-			<-ready
-			u.toUI(func() {
-				defer u.jobs.Done()
-				col.Objects = append(col.Objects, rest...)
-				col.Refresh()
-			})
-		}()
-	}
-	return container.NewVScroll(container.NewPadded(col))
+	return n
 }
 
 // vbox is the layout of container.NewVBox, to recognise nested columns.
