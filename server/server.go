@@ -151,7 +151,7 @@ func (h *handler) route(pattern string, fn authed) {
 		if err != nil {
 			// Failed sign-ins are limited per address, so guessing
 			// tokens cannot flood the audit log.
-			if ok, wait := h.limit.allow("addr:" + remoteHost(r)); !ok {
+			if ok, wait := h.limit.allow("addr:" + addrKey(r)); !ok {
 				tooMany(w, r, wait)
 				return
 			}
@@ -199,10 +199,17 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	writeError(w, r, http.StatusInternalServerError, "the server failed; try again later")
 }
 
-func remoteHost(r *http.Request) string {
+// addrKey is the caller's address for the failed sign-in limit: the IPv4
+// address, or the /64 of an IPv6 one, since one IPv6 caller usually holds
+// a whole /64 and could otherwise take a fresh bucket for every request.
+func addrKey(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr
 	}
-	return host
+	ip := net.ParseIP(host)
+	if ip == nil || ip.To4() != nil {
+		return host
+	}
+	return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
 }
