@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Settings are an LA's connection settings: the small JSON file an LA
@@ -82,7 +83,7 @@ func ParseSettings(b []byte) (Settings, error) {
 
 // Check reports the first thing wrong with s as a *SettingsError, or nil.
 func (s Settings) Check() error {
-	if len(s.Name) > 200 || strings.ContainsFunc(s.Name, isControl) {
+	if len(s.Name) > 200 || strings.ContainsFunc(s.Name, unicode.IsControl) {
 		return &SettingsError{"name", "must be at most 200 characters, without control characters"}
 	}
 	if err := checkURL(s.Issuer); err != nil {
@@ -158,8 +159,6 @@ func isLoopback(host string) bool {
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
 }
-
-func isControl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }
 
 // isVSChars: RFC 6749 appendix A's VSCHAR, %x20-7E.
 func isVSChars(s string) bool {
