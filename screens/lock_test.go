@@ -248,3 +248,24 @@ func TestLockingClosesDialogs(t *testing.T) {
 		t.Fatal("Lock now did not lock")
 	}
 }
+
+// Pressing Enter again while a try is still being checked must not start
+// another try: each would pass the wait check before the first was
+// counted, so a quick typist could get many guesses in for each wait. Here
+// the later presses carry the right PIN, which must not open Hearth.
+func TestEnterWhileCheckingIsOneTry(t *testing.T) {
+	a := newApp(t)
+	setUp(t, a, app.KindFoster)
+	withPIN(t, a)
+	u := newUI(t, a)
+	u.lockApp()
+	for _, guess := range []string{"000000", "246810", "246810", "246810"} {
+		u.unlock.pass.SetText(guess)
+		u.unlock.pass.OnSubmitted(guess)
+	}
+	waitIdle(t, u)
+	if a.State() != app.StateLocked {
+		t.Fatal("a PIN typed while the first try was being checked was tried too")
+	}
+	mustShow(t, u, "That PIN is not right. Please check it")
+}

@@ -87,7 +87,14 @@ func forgotNote() fyne.CanvasObject {
 // submit tries the passphrase. Deriving the key takes a moment, so it runs
 // in the background with a progress bar; the passphrase stays typed if it
 // is wrong, so a slip can be corrected.
+//
+// Enter in the box still calls it while a try is being checked; that press
+// is ignored, because a second try started then would pass the wait check
+// before the first was counted, getting guesses past the wait.
 func (v *unlockView) submit() {
+	if v.button.Disabled() {
+		return
+	}
 	setProblem(v.problem, "")
 	v.button.Disable()
 	v.wait.Show()
