@@ -174,5 +174,12 @@ func (u *UI) lockApp() {
 	}
 	u.view, u.body, u.cur = nil, nil, route{}
 	u.nav, u.tiles = nil, nil
+	// The Settings sections the UI keeps a hold on go too: the lock's
+	// form may hold a PIN typed and not saved, the sync section the LA's
+	// reasons for refusing a change.
+	u.lockWatch().card = nil
+	if u.sync != nil {
+		u.sync.panel, u.sync.card = nil, nil
+	}
 	u.showUnlock()
 }

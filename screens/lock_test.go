@@ -269,3 +269,29 @@ func TestEnterWhileCheckingIsOneTry(t *testing.T) {
 	}
 	mustShow(t, u, "That PIN is not right. Please check it")
 }
+
+// Locking lets go of the Settings widgets the UI keeps a hold on, so a PIN
+// typed into the lock's form (and not saved) does not stay reachable while
+// Hearth is locked.
+func TestLockingDropsTheSettingsCards(t *testing.T) {
+	a := newApp(t)
+	setUp(t, a, app.KindFoster)
+	withPIN(t, a)
+	u := newUI(t, a)
+	u.open(route{page: pageSettings})
+	card := u.lockWatch().card
+	if card == nil {
+		t.Fatal("Settings built no lock card")
+	}
+	test.Type(card.secret, "864209")
+	u.lockApp()
+	if a.State() != app.StateLocked {
+		t.Fatal("did not lock")
+	}
+	if u.lockWatch().card != nil {
+		t.Error("the lock card, with the PIN typed in it, is still held after locking")
+	}
+	if u.sync != nil && (u.sync.panel != nil || u.sync.card != nil) {
+		t.Error("the sync section is still held after locking")
+	}
+}
