@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -87,11 +89,46 @@ func (o Operation) Check(by Role) error {
 		if owner != want {
 			return fmt.Errorf("field %q of kind %q is owned by the %s", name, o.Kind, ownerName(owner))
 		}
+		if by == RoleStaff {
+			if err := checkLAValue(o.Kind, name, value); err != nil {
+				return err
+			}
+		}
 		if by == RoleLeaver && LeaverWithheld[o.Kind][name] {
 			return fmt.Errorf("a care leaver's %s never carries %q: it stays on their device", o.Kind, name)
 		}
 		if len(value) > MaxFieldLen || !utf8.ValidString(value) {
 			return fmt.Errorf("field %q is longer than %d bytes or not UTF-8", name, MaxFieldLen)
+		}
+	}
+	return nil
+}
+
+// LANeedStatuses are the need statuses the LA sets; draft and raised are
+// the carer's.
+var LANeedStatuses = []string{"acknowledged", "in_progress", "met", "declined"}
+
+// TSDStandards is how many Training, Support and Development standards
+// there are to sign off, numbered from 1.
+const TSDStandards = 7
+
+// checkLAValue checks the value of an LA-owned field that the app reads as
+// more than text, so a mistyped status, date or standard is refused to
+// the member of staff who sent it, with its reason, instead of being
+// skipped by every device that pulls it.
+func checkLAValue(k Kind, name, v string) error {
+	switch {
+	case k == KindNeed && name == "status":
+		if !slices.Contains(LANeedStatuses, v) {
+			return fmt.Errorf("status must be one of %s, not %q", strings.Join(LANeedStatuses, ", "), v)
+		}
+	case k == KindChild && name == "placement_end", k == KindSignOff && name == "signed_on":
+		if _, err := ParseDate(v); err != nil {
+			return fmt.Errorf("%s must be a date like 2026-11-25, or empty, not %q", name, v)
+		}
+	case k == KindSignOff && name == "standard":
+		if n, err := strconv.Atoi(v); err != nil || n < 1 || n > TSDStandards {
+			return fmt.Errorf("standard must be a whole number from 1 to %d, not %q", TSDStandards, v)
 		}
 	}
 	return nil

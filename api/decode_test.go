@@ -56,3 +56,43 @@ func TestDecodeRefusesUnknownFieldsAndTrailingData(t *testing.T) {
 		t.Fatalf("valid push: %+v, %v", p, err)
 	}
 }
+
+// Staff values the app reads as more than text are checked at the server:
+// a need status the LA does not set, a date that is not a date and a
+// standard that does not exist are refused, each with its reason.
+func TestCheckLAValues(t *testing.T) {
+	staff := func(kind Kind, fields map[string]string) error {
+		o := op(kind, fields)
+		o.Scope = "h1"
+		return o.Check(RoleStaff)
+	}
+	for _, bad := range []struct {
+		kind   Kind
+		fields map[string]string
+	}{
+		{KindNeed, map[string]string{"status": "raised"}},
+		{KindNeed, map[string]string{"status": "Met"}},
+		{KindChild, map[string]string{"placement_end": "24/11/2026"}},
+		{KindSignOff, map[string]string{"standard": "8", "signed_on": "2026-11-20"}},
+		{KindSignOff, map[string]string{"standard": "three"}},
+		{KindSignOff, map[string]string{"signed_on": "yesterday"}},
+	} {
+		if err := staff(bad.kind, bad.fields); err == nil {
+			t.Errorf("staff %s %v accepted", bad.kind, bad.fields)
+		}
+	}
+	for _, good := range []struct {
+		kind   Kind
+		fields map[string]string
+	}{
+		{KindNeed, map[string]string{"status": "in_progress", "response": "Booked"}},
+		{KindNeed, map[string]string{"response": "Any text"}},
+		{KindChild, map[string]string{"placement_end": "2026-11-24", "la_reference": "LA/123"}},
+		{KindChild, map[string]string{"placement_end": ""}},
+		{KindSignOff, map[string]string{"standard": "7", "signed_on": "2026-11-20"}},
+	} {
+		if err := staff(good.kind, good.fields); err != nil {
+			t.Errorf("staff %s %v: %v", good.kind, good.fields, err)
+		}
+	}
+}

@@ -19,10 +19,6 @@ import (
 	"github.com/hearth-app/hearth/server/store"
 )
 
-// staffStatuses are the need statuses the LA sets; draft and raised are
-// the carer's.
-var staffStatuses = []string{"acknowledged", "in_progress", "met", "declined"}
-
 // staffCmd is what every staff subcommand shares: its flags, the store and
 // the service acting as the OS user.
 type staffCmd struct {
@@ -140,15 +136,15 @@ func setNeed(ctx context.Context, args []string, e env) error {
 	c := newStaffCmd("set-need", e)
 	scope := c.fs.String("scope", "", "the household or care leaver")
 	need := c.fs.String("need", "", "the need's id")
-	status := c.fs.String("status", "", strings.Join(staffStatuses, ", "))
+	status := c.fs.String("status", "", strings.Join(api.LANeedStatuses, ", "))
 	response := c.fs.String("response", "", "the LA's response, shown to the carer")
 	svc, actor, done, err := c.open(ctx, args, "scope", "need", "status")
 	if err != nil {
 		return err
 	}
 	defer done()
-	if !slices.Contains(staffStatuses, *status) {
-		return fmt.Errorf("set-need: --status must be one of %s", strings.Join(staffStatuses, ", "))
+	if !slices.Contains(api.LANeedStatuses, *status) {
+		return fmt.Errorf("set-need: --status must be one of %s", strings.Join(api.LANeedStatuses, ", "))
 	}
 	fields := map[string]string{"status": *status}
 	if *response != "" {
@@ -160,15 +156,15 @@ func setNeed(ctx context.Context, args []string, e env) error {
 func signOff(ctx context.Context, args []string, e env) error {
 	c := newStaffCmd("sign-off", e)
 	scope := c.fs.String("scope", "", "the household")
-	standard := c.fs.Int("standard", 0, "the TSD standard, 1 to 7")
+	standard := c.fs.Int("standard", 0, "the TSD standard, 1 to "+strconv.Itoa(api.TSDStandards))
 	on := c.fs.String("on", "", "the sign-off date, YYYY-MM-DD")
 	svc, actor, done, err := c.open(ctx, args, "scope", "standard", "on")
 	if err != nil {
 		return err
 	}
 	defer done()
-	if *standard < 1 || *standard > 7 {
-		return fmt.Errorf("sign-off: --standard must be from 1 to 7, not %d", *standard)
+	if *standard < 1 || *standard > api.TSDStandards {
+		return fmt.Errorf("sign-off: --standard must be from 1 to %d, not %d", api.TSDStandards, *standard)
 	}
 	day, err := parseDay("sign-off", *on)
 	if err != nil {
