@@ -53,30 +53,21 @@ type reminderRow struct {
 	snooze *widget.Button
 }
 
-// overdueShown is how many overdue reminders the home page shows as cards
-// before the rest wait behind a "See all" button. A store whose reminders
-// were never marked done can have dozens overdue (27 on the benchmark
-// store); each card has two buttons, and together they filled the first
-// screenful, pushing what is coming up out of sight and adding to the time
-// before the window's first frame.
-const overdueShown = 3
-
 // remindersSection shows what is overdue and what is coming up in the next
-// 30 days, each naming the child it is for or "your household". Beyond the
-// first overdueShown overdue ones, a button shows the rest in place.
+// 30 days, each naming the child it is for or "your household".
 func (u *UI) remindersSection(v *dashboardView, rs []app.Reminder, names map[string]string) []fyne.CanvasObject {
-	var overdue []app.Reminder
-	var soon []fyne.CanvasObject
+	var overdue, soon []fyne.CanvasObject
 	for _, r := range rs {
+		row := u.reminderCard(v, r, names)
 		if r.Overdue() {
-			overdue = append(overdue, r)
+			overdue = append(overdue, row)
 		} else {
-			soon = append(soon, u.reminderCard(v, r, names))
+			soon = append(soon, row)
 		}
 	}
 	var objs []fyne.CanvasObject
 	if len(overdue) > 0 {
-		objs = append(objs, subheading(lang.X("reminders.overdue", "Overdue")), u.overdueCards(v, overdue, names))
+		objs = append(objs, subheading(lang.X("reminders.overdue", "Overdue")), container.NewVBox(overdue...))
 	}
 	objs = append(objs, subheading(lang.X("reminders.coming_up", "Coming up in the next 30 days")))
 	if len(soon) == 0 {
@@ -85,36 +76,6 @@ func (u *UI) remindersSection(v *dashboardView, rs []app.Reminder, names map[str
 		objs = append(objs, container.NewVBox(soon...))
 	}
 	return objs
-}
-
-// overdueCards is the first overdueShown overdue reminders as cards and,
-// when there are more, how many there are and a button that puts the rest
-// in its place. The rest are made only when asked for.
-func (u *UI) overdueCards(v *dashboardView, overdue []app.Reminder, names map[string]string) fyne.CanvasObject {
-	var objs []fyne.CanvasObject
-	for _, r := range overdue[:min(len(overdue), overdueShown)] {
-		objs = append(objs, u.reminderCard(v, r, names))
-	}
-	if len(overdue) > overdueShown {
-		rest := overdue[overdueShown:]
-		// A stack, not a column: the home page opens up nested columns
-		// (flattenColumns), and this slot must stay where the rest go.
-		slot := container.NewStack()
-		all := widget.NewButtonWithIcon(lang.X("reminders.overdue_all", "See all {{.Count}} overdue reminders", map[string]any{"Count": len(overdue)}),
-			theme.MoreVerticalIcon(), func() {
-				var cards []fyne.CanvasObject
-				for _, r := range rest {
-					cards = append(cards, u.reminderCard(v, r, names))
-				}
-				slot.Objects = []fyne.CanvasObject{container.NewVBox(cards...)}
-				slot.Refresh()
-			})
-		slot.Objects = []fyne.CanvasObject{container.NewVBox(
-			note(lang.X("reminders.overdue_more", "{{.Count}} more are overdue.", map[string]any{"Count": len(rest)})),
-			container.NewHBox(all))}
-		objs = append(objs, slot)
-	}
-	return container.NewVBox(objs...)
 }
 
 func (u *UI) reminderCard(v *dashboardView, r app.Reminder, names map[string]string) fyne.CanvasObject {
