@@ -186,11 +186,26 @@ func readSnapshot(r io.Reader, passphrase string) (*data.Snapshot, error) {
 }
 
 // Restore writes b into this profile in one transaction: records this
-// device lacks are added and older copies replaced. Records whose copy on
-// this device is newer are replaced only when replaceNewer is set. Not
-// calling Restore (the user cancelled) changes nothing.
+// device lacks are added and older copies replaced. With replaceNewer, the
+// records listed in b.Newer (the ones the user was shown) are replaced
+// too, but only as they were then: a record that became newer here since,
+// or changed again, is kept, since the user never saw it. Not calling
+// Restore (the user cancelled) changes nothing.
 func (a *App) Restore(b *Backup, replaceNewer bool) error {
-	if err := a.store.Restore(b.snap, replaceNewer); err != nil {
+	var replace func(RestoreConflict) bool
+	if replaceNewer {
+		type seen struct {
+			typ    RecordType
+			id     string
+			device int64
+		}
+		shown := make(map[seen]bool, len(b.Newer))
+		for _, c := range b.Newer {
+			shown[seen{c.Type, c.ID, c.Device.UnixNano()}] = true
+		}
+		replace = func(c RestoreConflict) bool { return shown[seen{c.Type, c.ID, c.Device.UnixNano()}] }
+	}
+	if err := a.store.Restore(b.snap, replace); err != nil {
 		return backupError(err)
 	}
 	return nil

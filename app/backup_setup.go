@@ -2,6 +2,8 @@ package app
 
 import (
 	"io"
+
+	"github.com/hearth-app/hearth/data"
 )
 
 // SetUpFromBackup is first-run setup from a backup, for a new computer:
@@ -28,7 +30,7 @@ func (a *App) SetUpFromBackup(r io.Reader, backupPassphrase, language, devicePas
 		return invalid("backup_file", "error.backup_version")
 	}
 	if err := a.finishSetup(kind, language, devicePassphrase, func() error {
-		return backupError(a.store.Restore(snap, true))
+		return backupError(a.store.Restore(snap, data.ReplaceNewer))
 	}); err != nil {
 		return err
 	}

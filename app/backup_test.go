@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/hearth-app/hearth/data"
 )
@@ -216,5 +218,42 @@ func TestCareLeaverBackupRestores(t *testing.T) {
 	must(t, err)
 	if p.Name != "Rhys Test" || len(goals) != 1 || goals[0].Steps[0].Text != "Write a CV" {
 		t.Fatalf("restored profile %q, goals %+v", p.Name, goals)
+	}
+}
+
+// "Use the backup's copies" replaces the newer records the user was shown,
+// and no others: a record changed here after the summary was worked out
+// is kept, since the user never saw it among those to be replaced.
+func TestRestoreReplacesOnlyTheNewerRecordsShown(t *testing.T) {
+	_, path := backedUpApp(t)
+	var mu sync.Mutex
+	now := fixedNow
+	dst := clockedApp(t, t.TempDir(), NoKeychain{}, &now, &mu)
+	must(t, dst.CompleteSetup(Setup{Language: "en", Kind: KindKinshipFoster, CarerNames: []string{"Other Carer"},
+		ApprovalDate: date(2026, 5, 1), Passphrase: "another passphrase"}))
+	b, err := dst.OpenBackup(openFile(t, path), backupPass)
+	must(t, err)
+	must(t, dst.Restore(b, true))
+
+	b, err = dst.OpenBackup(openFile(t, path), backupPass)
+	must(t, err)
+	if len(b.Newer) != 0 {
+		t.Fatalf("after a full restore the summary lists newer records: %+v", b.Newer)
+	}
+	// After the summary, before the user chooses: the child is renamed here.
+	mu.Lock()
+	now = now.Add(time.Hour)
+	mu.Unlock()
+	kids, err := dst.Children()
+	must(t, err)
+	kid := kids[0]
+	kid.Name = "Renamed Here"
+	must(t, dst.SaveChild(&kid))
+
+	must(t, dst.Restore(b, true))
+	got, err := dst.Child(kid.ID)
+	must(t, err)
+	if got.Name != "Renamed Here" {
+		t.Fatalf("a change made after the summary was overwritten unasked: the child is %q", got.Name)
 	}
 }

@@ -101,7 +101,7 @@ func (s *Store) PlanRestore(snap *Snapshot) (*RestorePlan, error) {
 			return err
 		}
 		defer func() { _ = tx.Rollback() }()
-		plan, _, err = planRestore(tx, snap, false)
+		plan, _, err = planRestore(tx, snap, nil)
 		return err
 	})
 	return plan, err
@@ -109,15 +109,17 @@ func (s *Store) PlanRestore(snap *Snapshot) (*RestorePlan, error) {
 
 // Restore writes snap into the store in one transaction: records the device
 // lacks are added and records whose device copy is older are replaced.
-// Records whose device copy is newer are replaced only when replaceNewer is
-// set. The decision is taken again inside the transaction, so a change made
-// since PlanRestore is never overwritten unasked.
-func (s *Store) Restore(snap *Snapshot, replaceNewer bool) error {
+// A record whose device copy is newer is replaced only when replace says
+// so (nil replaces none). The decision is taken again inside the
+// transaction, and replace sees the conflict as it stands then, so a
+// record changed since PlanRestore, which the user was not shown, is not
+// overwritten unasked.
+func (s *Store) Restore(snap *Snapshot, replace func(RestoreConflict) bool) error {
 	if err := checkSnapshot(snap); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
 	return s.write("restore", func(b *Batch) error {
-		_, items, err := planRestore(b.tx, snap, replaceNewer)
+		_, items, err := planRestore(b.tx, snap, replace)
 		if err != nil {
 			return err
 		}
@@ -145,8 +147,9 @@ func checkSnapshot(snap *Snapshot) error {
 }
 
 // planRestore decides every record's outcome against q and returns the
-// summary and the records to write (with replaceNewer, the newer ones too).
-func planRestore(q querier, snap *Snapshot, replaceNewer bool) (*RestorePlan, []restoreItem, error) {
+// summary and the records to write, with the newer ones that replace
+// approves.
+func planRestore(q querier, snap *Snapshot, replace func(RestoreConflict) bool) (*RestorePlan, []restoreItem, error) {
 	plan := &RestorePlan{Counts: map[RecordType]RestoreCount{}}
 	var write []restoreItem
 	devices := map[string]map[string]deviceRow{}
@@ -183,6 +186,8 @@ func planRestore(q querier, snap *Snapshot, replaceNewer bool) (*RestorePlan, []
 			// this one: ask rather than count it as the same.
 			act = restoreNewer
 		}
+		conflict := RestoreConflict{Type: it.typ, ID: it.rec.ID, Label: it.label, Device: dev.updated, Backup: it.rec.Updated}
+		replaceNewer := act == restoreNewer && replace != nil && replace(conflict)
 		endedHere := it.typ == TypeChildren && ended[it.rec.ID]
 		if endedHere || it.typ == TypeChildren && act == restoreNewer && dev.deleted && !replaceNewer {
 			gone[it.rec.ID] = true
@@ -207,16 +212,19 @@ func planRestore(q querier, snap *Snapshot, replaceNewer bool) (*RestorePlan, []
 			c.Same++
 		case restoreNewer:
 			c.DeviceNewer++
-			plan.Newer = append(plan.Newer, RestoreConflict{Type: it.typ, ID: it.rec.ID, Label: it.label,
-				Device: dev.updated, Backup: it.rec.Updated})
+			plan.Newer = append(plan.Newer, conflict)
 		}
 		plan.Counts[it.typ] = c
-		if act == restoreAdd || act == restoreReplace || act == restoreNewer && replaceNewer {
+		if act == restoreAdd || act == restoreReplace || replaceNewer {
 			write = append(write, it)
 		}
 	}
 	return plan, write, nil
 }
+
+// ReplaceNewer approves replacing every newer record: for setting up a new
+// device from a backup, where nothing on the device is the user's yet.
+func ReplaceNewer(RestoreConflict) bool { return true }
 
 // endedByLA lists the children removed from this device whose placement
 // the LA ended (see PurgeEndedPlacements).

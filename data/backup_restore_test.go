@@ -56,7 +56,7 @@ func TestRestoreIntoEmptyStore(t *testing.T) {
 		t.Fatalf("nothing on the new store is newer, got %+v", plan.Newer)
 	}
 	same(t, plan.Counts[TypeSettings], RestoreCount{Add: 1})
-	must(t, dst.Restore(snap, false))
+	must(t, dst.Restore(snap, nil))
 	same(t, snapshotOf(t, dst), snap)
 	same(t, len(snap.Settings), 1)
 	if theme, _ := dst.Setting("theme"); theme != "" {
@@ -109,7 +109,7 @@ func TestRestoreNeverSilentlyOverwritesNewer(t *testing.T) {
 		t.Fatalf("newer records: %+v", plan.Newer)
 	}
 
-	must(t, s.Restore(snap, false))
+	must(t, s.Restore(snap, nil))
 	got, err := s.Child(jay.ID)
 	must(t, err)
 	same(t, got.School, "Valley School")
@@ -120,7 +120,7 @@ func TestRestoreNeverSilentlyOverwritesNewer(t *testing.T) {
 	must(t, err)
 	same(t, g.Title, "Find a flat near work")
 
-	must(t, s.Restore(snap, true))
+	must(t, s.Restore(snap, ReplaceNewer))
 	got, err = s.Child(jay.ID)
 	must(t, err)
 	same(t, got.School, "Hill School")
@@ -141,7 +141,7 @@ func TestRestoreReplacesSetupHousehold(t *testing.T) {
 	plan, err := dst.PlanRestore(snap)
 	must(t, err)
 	same(t, plan.Counts[TypeHousehold], RestoreCount{DeviceNewer: 1})
-	must(t, dst.Restore(snap, true))
+	must(t, dst.Restore(snap, ReplaceNewer))
 	h, err := dst.Household()
 	must(t, err)
 	same(t, h.ID, snap.Household.ID)
@@ -157,7 +157,7 @@ func TestRestoreIsAllOrNothing(t *testing.T) {
 	snap := snapshotOf(t, src)
 	snap.Reminders[0].Kind = "" // refused by the table's CHECK, after everything else was written
 	before := snapshotOf(t, dst)
-	if err := dst.Restore(snap, true); err == nil {
+	if err := dst.Restore(snap, ReplaceNewer); err == nil {
 		t.Fatal("restore of a bad record succeeded")
 	}
 	same(t, snapshotOf(t, dst), before)
@@ -168,7 +168,7 @@ func TestRestoreQueuesForSync(t *testing.T) {
 	src, dst := unlocked(t), unlocked(t)
 	fillStore(t, src)
 	snap := snapshotOf(t, src)
-	must(t, dst.Restore(snap, false))
+	must(t, dst.Restore(snap, nil))
 	out, err := dst.Outbox(100)
 	must(t, err)
 	kinds := map[string]int{}
@@ -204,7 +204,7 @@ func TestRestoreKeepsDeletedChildGone(t *testing.T) {
 	if len(plan.Newer) != 1 {
 		t.Fatalf("list the child, not each of their records: %+v", plan.Newer)
 	}
-	must(t, s.Restore(snap, false))
+	must(t, s.Restore(snap, nil))
 	for _, word := range []string{"seaside", "football"} {
 		if hits, err := s.Search(word, 5); err != nil || len(hits) != 0 {
 			t.Fatalf("%s: a deleted child's record came back into search: %+v %v", word, hits, err)
@@ -214,7 +214,7 @@ func TestRestoreKeepsDeletedChildGone(t *testing.T) {
 		t.Fatal("a deleted child's photo came back")
 	}
 
-	must(t, s.Restore(snap, true))
+	must(t, s.Restore(snap, ReplaceNewer))
 	if hits, err := s.Search("seaside", 5); err != nil || len(hits) != 1 {
 		t.Fatalf("replace newer did not bring the child's recording back: %+v %v", hits, err)
 	}
@@ -239,7 +239,7 @@ func TestRestoreNeverBringsBackAnEndedPlacement(t *testing.T) {
 	must(t, err)
 	same(t, ids, []string{jay.ID})
 
-	must(t, s.Restore(snap, true))
+	must(t, s.Restore(snap, ReplaceNewer))
 	if _, err := s.Child(jay.ID); err == nil {
 		t.Fatal("an ended placement came back from a backup")
 	}
