@@ -70,7 +70,13 @@ func (v *backupView) askRestorePassphrase(content []byte) {
 			v.showSummary(b)
 		})
 	})
-	pass.OnSubmitted = func(string) { open.OnTapped() }
+	pass.OnSubmitted = func(string) {
+		// Enter still reaches here while the backup is being opened; a
+		// second opening would show a second summary over the first.
+		if !open.Disabled() {
+			open.OnTapped()
+		}
+	}
 	f.actions(open, widget.NewButton(lang.X("action.cancel", "Cancel"), func() { dlg.Hide() }))
 	f.add(wait)
 	dlg = dialog.NewCustomWithoutButtons(lang.X("backup.open_title", "Open a backup"), f.box, v.u.w)

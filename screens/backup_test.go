@@ -254,3 +254,38 @@ func TestRestoreSummaryNotShownOnceLocked(t *testing.T) {
 		t.Fatalf("%d dialogs open over the unlock screen", n)
 	}
 }
+
+// Enter pressed again while the backup is being opened starts no second
+// opening, so one summary appears, not two stacked.
+func TestRestoreEnterTwiceOpensOnce(t *testing.T) {
+	src := newApp(t)
+	setUp(t, src, app.KindFoster)
+	path := filepath.Join(t.TempDir(), "b"+app.BackupExt)
+	if err := src.WriteBackup(path, testBackupPass); err != nil {
+		t.Fatal(err)
+	}
+	content, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newApp(t)
+	setUp(t, a, app.KindFoster)
+	u := newUI(t, a)
+	u.open(route{page: pageSettings})
+	v := &backupView{u: u, problem: problem()}
+	v.askRestorePassphrase(content)
+	pass := passwordEntries(u)[0]
+	test.Type(pass, testBackupPass)
+	pass.OnSubmitted(pass.Text)
+	pass.OnSubmitted(pass.Text)
+	waitIdle(t, u)
+	summaries := 0
+	for _, text := range texts(u) {
+		if text == "Restore from this backup?" {
+			summaries++
+		}
+	}
+	if summaries != 1 {
+		t.Fatalf("%d restore summaries open, want 1", summaries)
+	}
+}
