@@ -281,8 +281,18 @@ func (s *Service) staffReject(ctx context.Context, c Caller, op api.Operation) (
 	return "", nil
 }
 
+// push stores the items and answers their acks. An operation stamped later than the server's own clock is
+// taken as made now: "the later write wins" trusts the sender's clock, and one device
+// whose clock runs days ahead would otherwise make every honest write from
+// the household's other devices look older, and be dropped, until then.
 func (s *Service) push(ctx context.Context, c Caller, items []store.Item, staff bool) (api.PushResponse, error) {
-	acks, err := s.Store.Push(ctx, c.Subject, items, staff, s.now())
+	now := s.now()
+	for i := range items {
+		if items[i].Op.At.After(now) {
+			items[i].Op.At = now
+		}
+	}
+	acks, err := s.Store.Push(ctx, c.Subject, items, staff, now)
 	if err != nil {
 		return api.PushResponse{}, err
 	}

@@ -106,7 +106,9 @@ func TestOwnershipEnforcedBothWays(t *testing.T) {
 // with the LA's change time, and the open-needs list drops the need.
 func TestStaffNeedStatusReachesCarer(t *testing.T) {
 	laTime := time.Date(2026, 11, 26, 14, 30, 0, 0, time.UTC)
-	s := newTestServer(t, Config{})
+	// The server's clock is after both writes: it takes a stamp from the
+	// future as "now".
+	s := newTestServer(t, Config{Now: func() time.Time { return laTime.Add(time.Hour) }})
 	h1 := s.enrol("carer", api.ScopeHousehold, "")
 	first := s.push("carer", upsert("k1", api.KindNeed, "n1", map[string]string{"description": "respite", "urgency": "soon"}))[0]
 	s.push("carer", upsert("k2", api.KindNeed, "n2", map[string]string{"description": "bed"}))
