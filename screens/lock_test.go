@@ -295,3 +295,23 @@ func TestLockingDropsTheSettingsCards(t *testing.T) {
 		t.Error("the sync section is still held after locking")
 	}
 }
+
+// Once the PIN has opened Hearth, the box it was typed in is emptied, so
+// the PIN does not stay in a widget for the rest of the session.
+func TestUnlockEmptiesThePINBox(t *testing.T) {
+	a := newApp(t)
+	setUp(t, a, app.KindFoster)
+	withPIN(t, a)
+	u := newUI(t, a)
+	u.lockApp()
+	v := u.unlock
+	v.pass.SetText("246810")
+	test.Tap(v.button)
+	waitIdle(t, u)
+	if a.State() != app.StateReady {
+		t.Fatal("the PIN did not unlock")
+	}
+	if v.pass.Text != "" {
+		t.Fatal("the PIN is still in the unlock box after unlocking")
+	}
+}

@@ -108,6 +108,9 @@ func (v *unlockView) submit() {
 			setProblem(v.problem, message)
 			return
 		}
+		// The PIN or passphrase has done its work; it should not stay in
+		// a widget for the rest of the session.
+		v.pass.SetText("")
 		v.u.start()
 	})
 }
