@@ -345,10 +345,28 @@ func (s *Service) Changes(ctx context.Context, c Caller, since int64, limit int)
 	return s.page(ctx, f)
 }
 
+// pageBudget is how many bytes of changes one page may carry. A page of
+// api.MaxPage long recordings would be larger than api.MaxBodyBytes, which
+// the client refuses, and it would then refuse the same page at every sync
+// for ever: a page is cut short by size as well as by count, with room to
+// spare for the JSON around the changes.
+const pageBudget = api.MaxBodyBytes / 2
+
 func (s *Service) page(ctx context.Context, f store.Filter) (api.ChangesPage, error) {
 	changes, more, err := s.Store.Changes(ctx, f)
 	if err != nil {
 		return api.ChangesPage{}, err
+	}
+	size := 0
+	for i, c := range changes {
+		b, err := json.Marshal(c)
+		if err != nil {
+			return api.ChangesPage{}, fmt.Errorf("size a change: %w", err)
+		}
+		if size += len(b) + 1; size > pageBudget && i > 0 {
+			changes, more = changes[:i], true
+			break
+		}
 	}
 	p := api.ChangesPage{Changes: changes, Next: f.Since, More: more}
 	if p.Changes == nil {
