@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hearth-app/hearth/data"
@@ -52,11 +53,14 @@ type Options struct {
 
 // App is one open profile: its store and the rules around it.
 type App struct {
-	store      *data.Store
-	keychain   Keychain
-	kdf        data.Argon2Params
-	now        func() time.Time
-	state      State
+	store    *data.Store
+	keychain Keychain
+	kdf      data.Argon2Params
+	now      func() time.Time
+	// state is written by Unlock, which the unlock screen runs off the UI
+	// thread because deriving the key takes a while, and read and written
+	// by Lock and State on the UI thread: so it is atomic.
+	state      atomic.Int32
 	keychainOK bool
 	syncMu     sync.Mutex // one sync at a time (see SyncWith)
 }
@@ -102,7 +106,10 @@ func (a *App) Close() error {
 }
 
 // State reports what the user must do next.
-func (a *App) State() State { return a.state }
+func (a *App) State() State { return State(a.state.Load()) }
+
+// setState records what the user must do next (see the state field).
+func (a *App) setState(s State) { a.state.Store(int32(s)) }
 
 // KeychainAvailable reports whether the OS keychain answered. When it did
 // not (a Linux desktop without a Secret Service), setup must ask for a
@@ -126,7 +133,7 @@ func (a *App) resume() error {
 		return err
 	}
 	if len(wraps) == 0 {
-		a.state = StateNew
+		a.setState(StateNew)
 		return nil
 	}
 	for _, w := range wraps {
@@ -140,7 +147,7 @@ func (a *App) resume() error {
 			return a.afterUnlock()
 		}
 	}
-	a.state = StateLocked
+	a.setState(StateLocked)
 	return nil
 }
 
@@ -157,10 +164,10 @@ func (a *App) afterUnlock() error {
 	}
 	switch {
 	case err == nil:
-		a.state = StateReady
+		a.setState(StateReady)
 		a.removeEndedPlacementsOnOpen()
 	case errors.Is(err, data.ErrNotFound):
-		a.state = StateNew
+		a.setState(StateNew)
 	default:
 		return err
 	}

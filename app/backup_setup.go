@@ -14,7 +14,7 @@ import (
 // checked first, so a wrong backup passphrase or a damaged file changes
 // nothing and the user can still set up afresh.
 func (a *App) SetUpFromBackup(r io.Reader, backupPassphrase, language, devicePassphrase string) error {
-	if a.state == StateReady {
+	if a.State() == StateReady {
 		return nil
 	}
 	snap, err := readSnapshot(r, backupPassphrase)

@@ -39,7 +39,7 @@ func (a *App) keyFromKeychain(w data.KeyWrap) ([]byte, error) {
 // Wrong attempts are counted and slowed down (see lockDelay); a try made
 // while the user must still wait is refused without deriving anything.
 func (a *App) Unlock(secret string) error {
-	if a.state != StateLocked {
+	if a.State() != StateLocked {
 		return nil
 	}
 	wraps, err := a.store.KeyWraps()

@@ -27,7 +27,7 @@ type LeaverSetup struct {
 // and wraps the data key, and saves their profile. As with CompleteSetup,
 // nothing is written until the answers are valid.
 func (a *App) CompleteLeaverSetup(s LeaverSetup) error {
-	if a.state == StateReady {
+	if a.State() == StateReady {
 		if a.ProfileKind() == ProfileCareLeaver {
 			return nil
 		}

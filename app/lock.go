@@ -84,7 +84,7 @@ func (a *App) hasWrap(method string) bool {
 // kept). So a PIN guards Hearth on a shared computer, with the wait after
 // wrong tries (lockDelay); only a good passphrase also guards a copied file.
 func (a *App) SetLock(current string, s LockSetup) error {
-	if a.state != StateReady {
+	if a.State() != StateReady {
 		return errors.New("set app lock: the profile is not open")
 	}
 	if err := validateLock(s); err != nil {
@@ -206,10 +206,10 @@ func allDigits(s string) bool {
 // passphrase to go on. Without an app lock there is nothing to type, so it
 // does nothing and reports false.
 func (a *App) Lock() bool {
-	if a.state != StateReady || !a.LockEnabled() {
+	if a.State() != StateReady || !a.LockEnabled() {
 		return false
 	}
 	a.store.Lock()
-	a.state = StateLocked
+	a.setState(StateLocked)
 	return true
 }

@@ -32,7 +32,7 @@ func NeedsApproval(k CarerKind) bool {
 // key, and saves the household. Nothing is written until the answers are
 // valid, so a mistake costs the user nothing.
 func (a *App) CompleteSetup(s Setup) error {
-	if a.state == StateReady {
+	if a.State() == StateReady {
 		return nil
 	}
 	h := Household{Kind: s.Kind, ApprovalDate: s.ApprovalDate}
@@ -73,7 +73,7 @@ func (a *App) finishSetup(kind ProfileKind, language, passphrase string, save fu
 	if err := save(); err != nil {
 		return err
 	}
-	a.state = StateReady
+	a.setState(StateReady)
 	return nil
 }
 
