@@ -63,6 +63,7 @@ type App struct {
 	state      atomic.Int32
 	keychainOK bool
 	syncMu     sync.Mutex // one sync at a time (see SyncWith)
+	tryMu      sync.Mutex // one try at the PIN or passphrase at a time (see tryWraps)
 }
 
 // Open opens (or creates) the store in opts.Dir and unlocks it from the

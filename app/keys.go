@@ -81,7 +81,13 @@ func (a *App) wrongKey() wrongKeys {
 // tryWraps unwraps the data key from the first of wraps that secret opens,
 // counting a failure (and so the wait before the next try) when none does.
 // field and wrong are the UserError's field and key for a wrong secret.
+//
+// Tries are taken one at a time: run in parallel, several guesses would be
+// derived before the first wrong one was counted, and each would read the
+// same count, so the wait after wrong tries could be outrun.
 func (a *App) tryWraps(field string, wrong wrongKeys, secret string, wraps []data.KeyWrap) ([]byte, error) {
+	a.tryMu.Lock()
+	defer a.tryMu.Unlock()
 	if err := a.mustWait(field); err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"sync"
 	"testing"
 	"time"
 )
@@ -73,4 +74,26 @@ func TestWrongCurrentPINCountsToo(t *testing.T) {
 	if !a.LockEnabled() {
 		t.Fatal("the lock was removed during the wait")
 	}
+}
+
+// Wrong tries made at once (two taps, or a script against the screen) are
+// each counted: none may be derived before the one before it is counted.
+func TestParallelWrongTriesAreEachCounted(t *testing.T) {
+	a, _, _, _ := lockedApp(t, false)
+	a.Lock()
+	const n = freeTries + 1
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			var ue *UserError
+			if err := a.Unlock("000000"); !errors.As(err, &ue) {
+				t.Errorf("a wrong PIN gave %v, want a user error", err)
+			}
+		})
+	}
+	wg.Wait()
+	if got := a.failures(); got != n {
+		t.Fatalf("%d parallel wrong tries counted %d", n, got)
+	}
+	wantWait(t, a.Unlock("246810"), "lock.error.wait", lockDelay(n))
 }
