@@ -54,12 +54,6 @@ func (v *backupView) askRestorePassphrase(content []byte) {
 		v.u.background(func() {
 			b, err = v.u.a.OpenBackup(bytes.NewReader(content), typed)
 		}, func() {
-			if v.u.a.State() != app.StateReady {
-				// Hearth locked while the backup opened: the summary
-				// names records, so it must not appear over the unlock
-				// screen.
-				return
-			}
 			open.Enable()
 			wait.Hide()
 			if err != nil {

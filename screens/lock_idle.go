@@ -169,6 +169,7 @@ func (u *UI) lockApp() {
 	if u.a == nil || !u.a.Lock() {
 		return
 	}
+	u.locks.Add(1)
 	for _, o := range u.w.Canvas().Overlays().List() {
 		u.w.Canvas().Overlays().Remove(o)
 	}

@@ -7,6 +7,7 @@ package screens
 import (
 	"log/slog"
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -55,6 +56,9 @@ type UI struct {
 	// lang is the language on screen.
 	lang string
 
+	// locks counts the times Hearth has locked, so background work started
+	// before a lock can tell that its page is gone.
+	locks atomic.Uint64
 	// jobs counts background work still to be applied on the UI thread.
 	// Only tests wait on it; the app itself never blocks on its goroutines.
 	jobs sync.WaitGroup
@@ -141,12 +145,20 @@ func (u *UI) applyTheme() {
 // background runs slow work (deriving a key from a passphrase, a search)
 // off the UI thread so the window keeps responding, then applies its
 // result on the UI thread through fyne.Do.
+//
+// A result that arrives after Hearth locked is dropped: the page it was
+// for is gone, and applying it could put decrypted text, or a dialog that
+// names records, over the unlock screen.
 func (u *UI) background(work func(), apply func()) {
+	gen := u.locks.Load()
 	u.jobs.Add(1)
 	go func() {
 		work()
 		u.toUI(func() {
 			defer u.jobs.Done()
+			if u.locks.Load() != gen {
+				return
+			}
 			apply()
 		})
 	}()
