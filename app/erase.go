@@ -23,12 +23,15 @@ func (a *App) EraseChild(id string) error { return a.store.PurgeChild(id) }
 //
 // With an app lock, current must be its PIN or passphrase (counted like any
 // other try): someone who finds Hearth open cannot wipe it. Nothing is
-// closed or deleted when it is wrong.
+// closed or deleted when it is wrong, or when whether there is a lock
+// cannot be read (refusing then is safer than skipping the PIN).
 //
 // A profile kept directly in the data folder (from before there could be
 // several) shares that folder with the others, so only its files go.
 func (a *App) DeleteProfile(current string) error {
-	if a.LockEnabled() {
+	if on, err := a.lockEnabled(); err != nil {
+		return fmt.Errorf("delete profile: %w", err)
+	} else if on {
 		if _, err := a.checkLock(current); err != nil {
 			return err
 		}

@@ -42,18 +42,39 @@ type LockSetup struct {
 	KeychainToo bool
 }
 
-// LockKind is the app lock in use, or LockNone.
+// LockKind is the app lock in use, or LockNone, for screens to word what
+// they ask for. It reports LockNone when the setting cannot be read, so it
+// must decide nothing about security: every check that asks for the PIN
+// uses lockKind, which fails closed.
 func (a *App) LockKind() LockKind {
-	v, _ := a.store.Setting(settingLockKind)
-	switch k := LockKind(v); k {
-	case LockPIN, LockPassphrase:
-		return k
-	}
-	return LockNone
+	k, _ := a.lockKind()
+	return k
 }
 
-// LockEnabled reports whether an app lock is set.
+// lockKind is the app lock in use, or an error when the setting cannot be
+// read: a caller that skipped the PIN on a failed read would let anyone
+// past the lock whenever the store hiccups.
+func (a *App) lockKind() (LockKind, error) {
+	v, err := a.store.Setting(settingLockKind)
+	if err != nil {
+		return LockNone, fmt.Errorf("read the app lock setting: %w", err)
+	}
+	switch k := LockKind(v); k {
+	case LockPIN, LockPassphrase:
+		return k, nil
+	}
+	return LockNone, nil
+}
+
+// LockEnabled reports whether an app lock is set, for screens (see LockKind).
 func (a *App) LockEnabled() bool { return a.LockKind() != LockNone }
+
+// lockEnabled reports whether an app lock is set, failing closed (see
+// lockKind).
+func (a *App) lockEnabled() (bool, error) {
+	k, err := a.lockKind()
+	return k != LockNone, err
+}
 
 // KeychainOpens reports whether the keychain can open this profile (it
 // holds a wrap of the data key), so Hearth opens without typing at start.
@@ -90,7 +111,9 @@ func (a *App) SetLock(current string, s LockSetup) error {
 	if err := validateLock(s); err != nil {
 		return err
 	}
-	if a.LockEnabled() {
+	if on, err := a.lockEnabled(); err != nil {
+		return fmt.Errorf("set app lock: %w", err)
+	} else if on {
 		if _, err := a.checkLock(current); err != nil {
 			return err
 		}
@@ -118,7 +141,11 @@ func (a *App) SetLock(current string, s LockSetup) error {
 // that would then have no way in at all (no keychain and no setup
 // passphrase) keeps its lock.
 func (a *App) RemoveLock(current string) error {
-	if !a.LockEnabled() {
+	on, err := a.lockEnabled()
+	if err != nil {
+		return fmt.Errorf("turn off app lock: %w", err)
+	}
+	if !on {
 		return nil
 	}
 	if _, err := a.checkLock(current); err != nil {
@@ -204,9 +231,14 @@ func allDigits(s string) bool {
 // Lock locks an open profile that has an app lock: the store forgets the
 // data key and drops the search index, and the user must type the PIN or
 // passphrase to go on. Without an app lock there is nothing to type, so it
-// does nothing and reports false.
+// does nothing and reports false. When the lock setting cannot be read, it
+// locks if a lock's wrap is stored, so a store that hiccups does not keep
+// an idle app open.
 func (a *App) Lock() bool {
-	if a.State() != StateReady || !a.LockEnabled() {
+	if a.State() != StateReady {
+		return false
+	}
+	if on, err := a.lockEnabled(); !on && (err == nil || !a.hasWrap(wrapLock)) {
 		return false
 	}
 	a.store.Lock()

@@ -50,32 +50,57 @@ type WaitError struct {
 func (e *WaitError) Unwrap() error { return &e.UserError }
 
 // LockWait is how long the user must still wait before the next try, zero
-// when they may try now.
+// when they may try now, for the unlock screen to show. It reports zero
+// when the count cannot be read; mustWait, which decides, then refuses.
 func (a *App) LockWait() time.Duration {
-	n := a.failures()
-	v, _ := a.store.Setting(settingLockNotBefore)
+	w, _ := a.lockWait()
+	return w
+}
+
+// lockWait is how long the user must still wait, or an error when the
+// count or the time cannot be read.
+func (a *App) lockWait() (time.Duration, error) {
+	n, err := a.failures()
+	if err != nil {
+		return 0, err
+	}
+	v, err := a.store.Setting(settingLockNotBefore)
+	if err != nil {
+		return 0, fmt.Errorf("read the wait after wrong tries: %w", err)
+	}
 	until, err := time.Parse(time.RFC3339Nano, v)
 	if err != nil {
-		return 0
+		// Empty after the right secret was typed; nothing to wait for.
+		return 0, nil
 	}
 	// Never longer than the rule allows, even if the clock was turned back
 	// after the wait was stored.
-	return min(max(until.Sub(a.now()), 0), lockDelay(n))
+	return min(max(until.Sub(a.now()), 0), lockDelay(n)), nil
 }
 
 // mustWait refuses a try made while the user must still wait, before any
-// key is derived.
+// key is derived, and any try when the wait cannot be read: failing open
+// there would let guesses through without the wait.
 func (a *App) mustWait(field string) error {
-	if w := a.LockWait(); w > 0 {
+	w, err := a.lockWait()
+	if err != nil {
+		return err
+	}
+	if w > 0 {
 		return &WaitError{UserError{Key: "lock.error.wait", Field: field}, w}
 	}
 	return nil
 }
 
-func (a *App) failures() int {
-	v, _ := a.store.Setting(settingLockFailures)
+// failures is the count of wrong tries in a row. A count that cannot be
+// read is an error, not zero, so a failed read never resets the wait.
+func (a *App) failures() (int, error) {
+	v, err := a.store.Setting(settingLockFailures)
+	if err != nil {
+		return 0, fmt.Errorf("read the count of wrong tries: %w", err)
+	}
 	n, _ := strconv.Atoi(v)
-	return max(n, 0)
+	return max(n, 0), nil
 }
 
 // wrongKeys are the UserError keys for a wrong PIN or passphrase: one for a
@@ -85,9 +110,13 @@ type wrongKeys struct{ now, wait string }
 // failed counts a wrong try and returns the error to show: wrong, and the
 // wait before the next try when there is one.
 func (a *App) failed(field string, wrong wrongKeys) error {
-	n := a.failures() + 1
+	n, err := a.failures()
+	if err != nil {
+		return fmt.Errorf("count wrong try: %w", err)
+	}
+	n++
 	wait := lockDelay(n)
-	err := errors.Join(
+	err = errors.Join(
 		a.store.SetSetting(settingLockFailures, strconv.Itoa(n)),
 		a.store.SetSetting(settingLockNotBefore, a.now().Add(wait).UTC().Format(time.RFC3339Nano)))
 	if err != nil {
@@ -101,8 +130,8 @@ func (a *App) failed(field string, wrong wrongKeys) error {
 
 // clearFailures forgets the wrong tries once the right secret is typed.
 func (a *App) clearFailures() error {
-	if a.failures() == 0 {
-		return nil
+	if n, err := a.failures(); err != nil || n == 0 {
+		return err
 	}
 	return errors.Join(a.store.SetSetting(settingLockFailures, "0"), a.store.SetSetting(settingLockNotBefore, ""))
 }

@@ -92,8 +92,8 @@ func TestParallelWrongTriesAreEachCounted(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if got := a.failures(); got != n {
-		t.Fatalf("%d parallel wrong tries counted %d", n, got)
+	if got, err := a.failures(); err != nil || got != n {
+		t.Fatalf("%d parallel wrong tries counted %d (%v)", n, got, err)
 	}
 	wantWait(t, a.Unlock("246810"), "lock.error.wait", lockDelay(n))
 }
