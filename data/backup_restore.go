@@ -128,7 +128,13 @@ func (s *Store) Restore(snap *Snapshot, replace func(RestoreConflict) bool) erro
 				return fmt.Errorf("%s %s: %w", it.typ, it.rec.ID, err)
 			}
 		}
-		return nil
+		// The backup's copies carry the LA's fields as they were when it
+		// was made: an older need status, no placement end. The next sync
+		// pulls everything again from the start, and the LA's fields,
+		// which always win on the device, put back what the LA decided
+		// since; the restored records' own edits are pending in the
+		// outbox, so the pull leaves them alone.
+		return b.setSetting(settingCursor, "0")
 	})
 }
 

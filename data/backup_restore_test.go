@@ -250,3 +250,21 @@ func TestRestoreNeverBringsBackAnEndedPlacement(t *testing.T) {
 	must(t, err)
 	same(t, len(g), 1) // the rest of the backup still restores
 }
+
+// A restore makes the next sync pull everything again, so what the LA
+// decided after the backup was made (a need's status, a placement end)
+// comes back over the backup's older copies.
+func TestRestoreRewindsTheSyncCursor(t *testing.T) {
+	src, dst := unlocked(t), unlocked(t)
+	fillStore(t, src)
+	snap := snapshotOf(t, src)
+	_, err := dst.ApplyChanges(nil, 42)
+	must(t, err)
+	if c, err := dst.SyncCursor(); err != nil || c != 42 {
+		t.Fatalf("cursor before restore = %d, %v", c, err)
+	}
+	must(t, dst.Restore(snap, nil))
+	if c, err := dst.SyncCursor(); err != nil || c != 0 {
+		t.Fatalf("cursor after restore = %d, %v; want 0", c, err)
+	}
+}
