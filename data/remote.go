@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // Applying what the local authority sends back. Who may change what is
@@ -30,8 +32,8 @@ type RemoteChange struct {
 	// true, the LA's when la is true. rec is the local record (a *Child,
 	// *Need, *Training, *Milestone, *Recording, *Goal, *SyncStep, *SignOff
 	// or *RulesDoc), or a zero one when the record is new here. An error
-	// skips this change (and keeps the record as it was) without stopping
-	// the page.
+	// means the change's fields cannot be decoded: it skips this change
+	// (and keeps the record as it was) without stopping the page.
 	Apply func(rec any, user, la bool) error
 }
 
@@ -61,7 +63,9 @@ type ApplyResult struct {
 // of every page it changes, which tripled the cost of each insert. Only if
 // a change fails is that transaction rolled back and the page applied
 // again in a new one with a savepoint per change (applyIsolated), so the
-// bad change alone is skipped.
+// bad change alone is skipped. Any other error (the disk full, the file
+// busy) fails the page with the cursor where it was, so the sync engine
+// fetches it again next time and no change of the LA's is lost.
 func (s *Store) ApplyChanges(changes []RemoteChange, cursor int64) (ApplyResult, error) {
 	res, err := s.applyChanges(changes, cursor, false)
 	if errors.Is(err, errBadChange) {
@@ -85,7 +89,10 @@ func (s *Store) applyChanges(changes []RemoteChange, cursor int64, isolated bool
 		for _, c := range changes {
 			if !isolated {
 				if err := b.applyRemote(c); err != nil {
-					return errBadChange
+					if isBadChange(err) {
+						return errBadChange
+					}
+					return fmt.Errorf("%s %s: %w", c.Kind, c.ID, err)
 				}
 				res.Applied++
 				continue
@@ -105,9 +112,12 @@ func (s *Store) applyChanges(changes []RemoteChange, cursor int64, isolated bool
 	return res, err
 }
 
-// applyIsolated applies one change inside a savepoint: a change the store
-// refuses (an unknown mission from a newer server, say) is rolled back and
+// applyIsolated applies one change inside a savepoint: a change that is
+// invalid (fields that cannot be decoded, or that the table's constraints
+// refuse: an unknown mission from a newer server, say) is rolled back and
 // logged, so one bad record cannot hold up every later change for ever.
+// Any other error fails the page (see ApplyChanges): skipping the change
+// would lose it for good, as the cursor moves past it.
 func (b *Batch) applyIsolated(c RemoteChange) (bool, error) {
 	if _, err := b.tx.ExecContext(bg, "SAVEPOINT remote_change"); err != nil {
 		return false, err
@@ -117,6 +127,9 @@ func (b *Batch) applyIsolated(c RemoteChange) (bool, error) {
 	if err == nil {
 		_, err = b.tx.ExecContext(bg, "RELEASE remote_change")
 		return err == nil, err
+	}
+	if !isBadChange(err) {
+		return false, fmt.Errorf("%s %s: %w", c.Kind, c.ID, err)
 	}
 	b.ops = b.ops[:ops]
 	// Only the kind and id are logged: the error may quote field values.
@@ -128,9 +141,25 @@ func (b *Batch) applyIsolated(c RemoteChange) (bool, error) {
 	return false, relErr
 }
 
+// invalidChange is an error that lies in the change itself, so applying it
+// again would fail the same way.
+type invalidChange struct{ err error }
+
+func (e invalidChange) Error() string { return e.err.Error() }
+func (e invalidChange) Unwrap() error { return e.err }
+
+// isBadChange reports whether err is the change's own fault and so may be
+// skipped: it was marked invalidChange, or the table's constraints refused
+// its values. Everything else is the store's and may pass if tried again.
+func isBadChange(err error) bool {
+	var ic invalidChange
+	var se sqlite3.Error
+	return errors.As(err, &ic) || errors.As(err, &se) && se.Code == sqlite3.ErrConstraint
+}
+
 func (b *Batch) applyRemote(c RemoteChange) error {
 	if c.Apply == nil && !c.Deleted {
-		return errors.New("the change has no field mapping")
+		return invalidChange{errors.New("the change has no field mapping")}
 	}
 	switch c.Kind {
 	case SyncSignOff:
@@ -140,7 +169,7 @@ func (b *Batch) applyRemote(c RemoteChange) error {
 	}
 	t := kindTable(c.Kind)
 	if t == nil {
-		return fmt.Errorf("unknown kind %q", c.Kind)
+		return invalidChange{fmt.Errorf("unknown kind %q", c.Kind)}
 	}
 	var updated time.Time
 	var deleted bool
@@ -194,7 +223,7 @@ func (b *Batch) applyRemote(c RemoteChange) error {
 		return err
 	}
 	if err := c.Apply(rec, user, true); err != nil {
-		return err
+		return invalidChange{err}
 	}
 	switch {
 	case user && !c.CarerAt.IsZero():
@@ -324,10 +353,10 @@ func (b *Batch) applySignOff(c RemoteChange) error {
 	}
 	var o SignOff
 	if err := c.Apply(&o, false, true); err != nil {
-		return err
+		return invalidChange{err}
 	}
 	if o.Standard < 1 || o.Standard > maxStandard {
-		return fmt.Errorf("no TSD standard %d", o.Standard)
+		return invalidChange{fmt.Errorf("no TSD standard %d", o.Standard)}
 	}
 	_, err := b.tx.ExecContext(bg, `INSERT INTO sign_offs (id, created_at, updated_at, standard, signed_on) VALUES (?, ?2, ?2, ?, ?)
 		ON CONFLICT (standard) DO UPDATE SET id = excluded.id, signed_on = excluded.signed_on,
@@ -352,7 +381,7 @@ func (b *Batch) applyRules(c RemoteChange) error {
 	}
 	var doc RulesDoc
 	if err := c.Apply(&doc, false, true); err != nil {
-		return err
+		return invalidChange{err}
 	}
 	if err := b.setSetting(SettingLARules, doc.Document); err != nil {
 		return err
