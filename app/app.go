@@ -100,8 +100,10 @@ func Open(opts Options) (*App, error) {
 	return a, nil
 }
 
-// Close locks and closes the store.
+// Close locks and closes the store, and forgets the LA sign-in kept in
+// memory for a profile without a keychain.
 func (a *App) Close() error {
+	a.forgetMemorySignIn()
 	a.store.Lock()
 	return a.store.Close()
 }

@@ -22,12 +22,29 @@ type laTokens struct{ a *App }
 
 var _ authority.TokenStore = (*laTokens)(nil)
 
-// memoryTokens holds sign-ins for Apps without a keychain, per App, for
-// the life of the process.
+// memoryTokens holds sign-ins for Apps without a keychain, per App, while
+// the App is open: Close forgets its entry (forgetMemorySignIn), so a closed
+// profile's tokens do not stay in the process until Hearth quits.
 var (
 	memoryTokensMu sync.Mutex
 	memoryTokens   = map[*App]*oauth2.Token{}
 )
+
+// forgetMemorySignIn drops a's in-memory sign-in, if any, without touching
+// the la_signed_in flag: the store may already be closing, and a profile
+// opened again finds the flag set and no token, so it asks to sign in.
+//
+// Only Close calls it, not Lock. A lock stops someone at the screen, who
+// cannot reach the token while locked; whoever can read Hearth's memory can
+// read the keychain too, where a profile with a keychain keeps its sign-in
+// through a lock. Dropping it on every idle lock would make people without
+// a keychain sign in to their LA again after each one, for no protection
+// the keychain users lack.
+func (a *App) forgetMemorySignIn() {
+	memoryTokensMu.Lock()
+	delete(memoryTokens, a)
+	memoryTokensMu.Unlock()
+}
 
 func (a *App) laTokens() *laTokens { return &laTokens{a: a} }
 
@@ -97,9 +114,7 @@ func (t *laTokens) Clear() error {
 		return err
 	}
 	if !t.a.keychainOK {
-		memoryTokensMu.Lock()
-		delete(memoryTokens, t.a)
-		memoryTokensMu.Unlock()
+		t.a.forgetMemorySignIn()
 		return nil
 	}
 	account, err := t.a.laTokenAccount()
