@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/hearth-app/hearth/authority"
 	"github.com/hearth-app/hearth/data"
 )
 
@@ -64,6 +65,9 @@ type App struct {
 	keychainOK bool
 	syncMu     sync.Mutex // one sync at a time (see SyncWith)
 	tryMu      sync.Mutex // one try at the PIN or passphrase at a time (see tryWraps)
+	// signInMemory holds the LA sign-in of a profile without a keychain,
+	// for this run only (see laTokens).
+	signInMemory authority.MemoryTokens
 }
 
 // Open opens (or creates) the store in opts.Dir and unlocks it from the

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"sync"
 
 	"golang.org/x/oauth2"
 
@@ -22,14 +21,6 @@ type laTokens struct{ a *App }
 
 var _ authority.TokenStore = (*laTokens)(nil)
 
-// memoryTokens holds sign-ins for Apps without a keychain, per App, while
-// the App is open: Close forgets its entry (forgetMemorySignIn), so a closed
-// profile's tokens do not stay in the process until Hearth quits.
-var (
-	memoryTokensMu sync.Mutex
-	memoryTokens   = map[*App]*oauth2.Token{}
-)
-
 // forgetMemorySignIn drops a's in-memory sign-in, if any, without touching
 // the la_signed_in flag: the store may already be closing, and a profile
 // opened again finds the flag set and no token, so it asks to sign in.
@@ -40,11 +31,7 @@ var (
 // through a lock. Dropping it on every idle lock would make people without
 // a keychain sign in to their LA again after each one, for no protection
 // the keychain users lack.
-func (a *App) forgetMemorySignIn() {
-	memoryTokensMu.Lock()
-	delete(memoryTokens, a)
-	memoryTokensMu.Unlock()
-}
+func (a *App) forgetMemorySignIn() { _ = a.signInMemory.Clear() }
 
 func (a *App) laTokens() *laTokens { return &laTokens{a: a} }
 
@@ -67,9 +54,7 @@ func (t *laTokens) Load() (*oauth2.Token, error) {
 		return nil, err
 	}
 	if !t.a.keychainOK {
-		memoryTokensMu.Lock()
-		defer memoryTokensMu.Unlock()
-		return memoryTokens[t.a], nil
+		return t.a.signInMemory.Load()
 	}
 	account, err := t.a.laTokenAccount()
 	if err != nil {
@@ -101,9 +86,9 @@ func (t *laTokens) Save(tok *oauth2.Token) error {
 		if err != nil {
 			return err
 		}
-		memoryTokensMu.Lock()
-		memoryTokens[t.a] = keep
-		memoryTokensMu.Unlock()
+		if err := t.a.signInMemory.Save(keep); err != nil {
+			return err
+		}
 	}
 	return t.a.setFlag(settingLASignedIn, true)
 }

@@ -11,10 +11,8 @@ import (
 
 // inMemory reports whether the process still holds a's LA sign-in.
 func inMemory(a *App) bool {
-	memoryTokensMu.Lock()
-	defer memoryTokensMu.Unlock()
-	_, ok := memoryTokens[a]
-	return ok
+	tok, _ := a.signInMemory.Load()
+	return tok != nil
 }
 
 // Without a keychain the sign-in lives in memory: it survives a lock, as a

@@ -213,33 +213,6 @@ func (l *la) audit() []store.Audit {
 	return log
 }
 
-// memTokens keeps a session's tokens in memory, where the app would use
-// the OS keychain.
-type memTokens struct {
-	mu  sync.Mutex
-	tok *oauth2.Token
-}
-
-func (m *memTokens) Load() (*oauth2.Token, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.tok, nil
-}
-
-func (m *memTokens) Save(t *oauth2.Token) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.tok = t
-	return nil
-}
-
-func (m *memTokens) Clear() error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.tok = nil
-	return nil
-}
-
 // signIn signs username in with authority's PKCE flow against the LA's
 // provider, the browser played by devidp.BrowserLogin, which then follows
 // the loopback redirect so authority's listener receives the code. It
@@ -270,7 +243,7 @@ func signIn(t testing.TB, l *la, username string) *authority.Session {
 	if err != nil {
 		t.Fatalf("sign in as %s: %v", username, err)
 	}
-	sess, err := authority.NewSession(p, &memTokens{}, tok)
+	sess, err := authority.NewSession(p, &authority.MemoryTokens{}, tok)
 	if err != nil {
 		t.Fatalf("start the session: %v", err)
 	}

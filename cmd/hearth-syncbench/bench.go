@@ -12,10 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
-	"sync"
 	"time"
-
-	"golang.org/x/oauth2"
 
 	"github.com/hearth-app/hearth/api"
 	"github.com/hearth-app/hearth/app"
@@ -384,7 +381,7 @@ func (la *localLA) enrolCarer(ctx context.Context) (*carer, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	sess, err := authority.NewSession(p, &memTokens{}, tok)
+	sess, err := authority.NewSession(p, &authority.MemoryTokens{}, tok)
 	if err != nil {
 		return nil, "", err
 	}
@@ -421,23 +418,3 @@ func issueCode(ctx context.Context, apiURL, token string) (api.EnrolmentCode, er
 	}
 	return code, nil
 }
-
-// memTokens holds the session's tokens for the run; nothing is written
-// to disk.
-type memTokens struct {
-	mu  sync.Mutex
-	tok *oauth2.Token
-}
-
-func (m *memTokens) Load() (*oauth2.Token, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.tok, nil
-}
-func (m *memTokens) Save(t *oauth2.Token) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.tok = t
-	return nil
-}
-func (m *memTokens) Clear() error { m.mu.Lock(); defer m.mu.Unlock(); m.tok = nil; return nil }
