@@ -15,6 +15,12 @@ type jumpSection struct {
 	obj   fyne.CanvasObject
 }
 
+// cardSection is a card headed by title, as a section the chooser can
+// jump to under the same title.
+func cardSection(title string, objs ...fyne.CanvasObject) jumpSection {
+	return jumpSection{title, card(append([]fyne.CanvasObject{subheading(title)}, objs...)...)}
+}
+
 // jumpChooser makes sel a one-line "Go to a section" chooser for a long
 // page. Settings has grown to a dozen cards; on a tablet at 200% text the
 // local authority or backup card is many screens down, and scrolling by

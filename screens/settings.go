@@ -82,14 +82,14 @@ func (u *UI) newSettings() (screen, error) {
 	}
 
 	sections := []jumpSection{
-		{lang.X("settings.language", "Language"), card(subheading(lang.X("settings.language", "Language")), v.language)},
-		{lang.X("settings.theme", "Colours"), card(subheading(lang.X("settings.theme", "Colours")), note(lang.X("settings.theme_hint", "Dark can be easier on the eyes in the evening.")),
-			note(lang.X("settings.theme_contrast_hint", "High contrast makes words, buttons and the box you are typing in stand out most.")), v.theme.obj)},
-		{lang.X("settings.text_size", "Text size"), card(subheading(lang.X("settings.text_size", "Text size")), note(lang.X("settings.text_size_hint", "Make the words on screen bigger.")), v.size)},
+		cardSection(lang.X("settings.language", "Language"), v.language),
+		cardSection(lang.X("settings.theme", "Colours"), note(lang.X("settings.theme_hint", "Dark can be easier on the eyes in the evening.")),
+			note(lang.X("settings.theme_contrast_hint", "High contrast makes words, buttons and the box you are typing in stand out most.")), v.theme.obj),
+		cardSection(lang.X("settings.text_size", "Text size"), note(lang.X("settings.text_size_hint", "Make the words on screen bigger.")), v.size),
 	}
 	if !u.leaver() {
 		sections = append(sections,
-			jumpSection{lang.X("settings.household", "Your household"), card(subheading(lang.X("settings.household", "Your household")), v.householdForm())},
+			cardSection(lang.X("settings.household", "Your household"), v.householdForm()),
 			jumpSection{lang.X("rules.title", "Reminders: the rules that apply"), u.remindersCard()},
 			jumpSection{lang.X("report.section", "Reports"), u.annualReportCard()})
 	}
