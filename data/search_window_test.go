@@ -29,12 +29,7 @@ func TestSearchRanksOnlyTheNewestMatches(t *testing.T) {
 	if len(hits) != 12 {
 		t.Fatalf("with the whole index in the window, %d hits, want 12", len(hits))
 	}
-	s.mu.RLock()
-	x := s.index
-	s.mu.RUnlock()
-	x.mu.Lock()
-	x.window = 4
-	x.mu.Unlock()
+	setWindow(s, 4)
 	hits, err = s.Search("kite", 20)
 	must(t, err)
 	if len(hits) != 4 {
@@ -49,4 +44,15 @@ func TestSearchRanksOnlyTheNewestMatches(t *testing.T) {
 	if got := hitIDs(t, s, "kite 3"); len(got) != 1 {
 		t.Errorf("kite 3 found %d, want 1", len(got))
 	}
+}
+
+// setWindow makes the open index rank only the n newest matches, so a
+// test needs only a few records to reach the window's edge.
+func setWindow(s *Store, n int) {
+	s.mu.RLock()
+	x := s.index
+	s.mu.RUnlock()
+	x.mu.Lock()
+	x.window = n
+	x.mu.Unlock()
 }
