@@ -39,7 +39,7 @@ func TestGenerateMakesAnUnlockableStore(t *testing.T) {
 	if err != nil || len(profiles) != 1 {
 		t.Fatalf("profiles %v, %v", profiles, err)
 	}
-	a, err := app.Open(app.Options{Dir: profiles[0].Dir, Keychain: readKeychain(secret)})
+	a, err := app.Open(app.Options{Dir: profiles[0].Dir, Keychain: readKeychain(secret), Now: func() time.Time { return c.Today }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,5 +68,19 @@ func TestGenerateMakesAnUnlockableStore(t *testing.T) {
 	needs, _ := a.Needs()
 	if total != 230 || ms != 12 || len(tr) != 5 || len(needs) != 4 {
 		t.Fatalf("got %d recordings, %d milestones, %d training, %d needs", total, ms, len(tr), len(needs))
+	}
+	// The carer kept up: two years of statutory reminders were done, and
+	// nothing older than a week is still open.
+	all, events, err := a.Timetable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(events) < 20 {
+		t.Fatalf("only %d reminders were done in two years of five placements", len(events))
+	}
+	for _, r := range all {
+		if r.DaysLeft < -keptUpTo {
+			t.Fatalf("%s for child %s is %d days overdue", r.Kind, r.ChildID, -r.DaysLeft)
+		}
 	}
 }
