@@ -19,11 +19,15 @@ import (
 	"github.com/hearth-app/hearth/screens"
 )
 
-// icon is embedded so `go run .` shows it too; `fyne package` takes the same
-// file from FyneApp.toml.
+// windowIcon is the window's icon: Icon.png scaled to 128 pixels. Fyne
+// decodes the window icon and hands every pixel to the window system while
+// it makes the window, before the first frame, and at 512 pixels that cost
+// 3-4 ms; a window's icon is shown small (taskbars, window lists). The
+// installed app's icon, which launchers show large, is still Icon.png,
+// which `fyne package` takes from FyneApp.toml.
 //
-//go:embed Icon.png
-var icon []byte
+//go:embed WindowIcon.png
+var windowIcon []byte
 
 func main() {
 	demo := flag.Bool("demo", false, "start on a fresh data folder with a fictional carer household")
@@ -72,7 +76,7 @@ func run(demo, demoLeaver bool, root string) error {
 		return logOpen(app.Open(app.Options{Dir: dir, Keychain: keychain, IndexAfter: startup.drawn}))
 	}}
 	fa := fyneapp.NewWithID("uk.hearth.app")
-	fa.SetIcon(fyne.NewStaticResource("Icon.png", icon))
+	fa.SetIcon(fyne.NewStaticResource("WindowIcon.png", windowIcon))
 	var ui *screens.UI
 	if demo || demoLeaver {
 		// The demo fills its store before the window exists, and every save
@@ -84,10 +88,12 @@ func run(demo, demoLeaver bool, root string) error {
 		if err != nil {
 			return err
 		}
+		startup.pauseGC()
 		ui = screens.New(fa, a)
 		ui.UseProfiles(profiles)
 	} else {
 		var err error
+		startup.pauseGC()
 		if ui, err = screens.Open(fa, profiles); err != nil {
 			return err
 		}

@@ -22,15 +22,21 @@ type dashboardView struct {
 }
 
 func (u *UI) newDashboard() (screen, error) {
-	ready := u.homeRestAfter
-	u.homeRestAfter = nil
+	ready, start := u.homeRestAfter, u.homeStart
+	u.homeRestAfter, u.homeStart = nil, nil
+	v := &dashboardView{}
+	if ready != nil {
+		if start == nil {
+			var err error
+			if start, err = readHomeStart(u.a); err != nil {
+				return nil, err
+			}
+		}
+		return u.firstDashboard(v, start.names, start.reminders, ready)
+	}
 	names, err := u.childNames()
 	if err != nil {
 		return nil, err
-	}
-	v := &dashboardView{}
-	if ready != nil {
-		return u.firstDashboard(v, names, ready)
 	}
 	d, err := u.a.Dashboard()
 	if err != nil {
@@ -87,11 +93,7 @@ func (u *UI) HomeRestAfter(ready <-chan struct{}) { u.homeRestAfter = ready }
 // Nested columns (a list of reminder cards) are opened up into the page's
 // own column, which lays them out the same, so the cut can fall between
 // any two cards.
-func (u *UI) firstDashboard(v *dashboardView, names map[string]string, ready <-chan struct{}) (screen, error) {
-	rs, err := u.a.Reminders()
-	if err != nil {
-		return nil, err
-	}
+func (u *UI) firstDashboard(v *dashboardView, names map[string]string, rs []app.Reminder, ready <-chan struct{}) (screen, error) {
 	objs := []fyne.CanvasObject{heading(lang.X("nav.home", "Home"))}
 	objs = flattenColumns(append(objs, u.remindersSection(v, rs, names)...))
 	height := u.w.Canvas().Size().Height
@@ -268,8 +270,12 @@ func firstLine(s string) string {
 
 // childNames maps child ids to the names they go by, for lists that show
 // records of several children.
-func (u *UI) childNames() (map[string]string, error) {
-	children, err := u.a.Children()
+func (u *UI) childNames() (map[string]string, error) { return childNamesOf(u.a) }
+
+// childNamesOf is childNames for any open app, so Open can read the names
+// before the UI has its app.
+func childNamesOf(a *app.App) (map[string]string, error) {
+	children, err := a.Children()
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package screens
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -53,17 +54,34 @@ func languageRadio(current string, chosen func(code string)) *widget.RadioGroup 
 // both "en" and "cy" means that whichever of the two the localizer lands on
 // (and the "en" fallback used for any other system locale) answers in the
 // user's choice.
+//
+// Loading a language takes a few milliseconds, so one already loaded is
+// not loaded again: Open loads the first language off the UI thread while
+// the window is made, and Show then finds it loaded.
 func applyLanguage(code string) error {
+	loaded.Lock()
+	defer loaded.Unlock()
+	if loaded.code == code {
+		return nil
+	}
 	data, err := translations.Messages(code)
 	if err != nil {
 		return fmt.Errorf("apply language %q: %w", code, err)
 	}
+	loaded.code = ""
 	for _, l := range []fyne.Locale{"en", "cy"} {
 		if err := lang.AddTranslationsForLocale(data, l); err != nil {
 			return fmt.Errorf("apply language %q: %w", code, err)
 		}
 	}
+	loaded.code = code
 	return nil
+}
+
+// loaded is the language whose messages Fyne has, for applyLanguage.
+var loaded struct {
+	sync.Mutex
+	code string
 }
 
 // startLanguage is the language to show: the user's choice (a is nil

@@ -27,34 +27,6 @@ var profileKindNames = map[app.ProfileKind]msg{
 	"":                    {"profiles.kind.new", "New profile (not set up yet)"},
 }
 
-// Open builds the UI for the profiles in p.Root: with none, it makes one
-// and shows first-run setup; with one, it opens it; with several, Show
-// lets the user choose.
-func Open(fa fyne.App, p Profiles) (*UI, error) {
-	list, err := app.ListProfiles(p.Root)
-	if err != nil {
-		return nil, err
-	}
-	var a *app.App
-	switch len(list) {
-	case 0:
-		dir, err := app.NewProfileDir(p.Root)
-		if err != nil {
-			return nil, err
-		}
-		if a, err = p.Open(dir); err != nil {
-			return nil, err
-		}
-	case 1:
-		if a, err = p.Open(list[0].Dir); err != nil {
-			return nil, err
-		}
-	}
-	u := New(fa, a)
-	u.UseProfiles(p)
-	return u, nil
-}
-
 // UseProfiles lets the UI add and switch profiles in p.Root.
 func (u *UI) UseProfiles(p Profiles) { u.profiles = &p }
 

@@ -74,6 +74,13 @@ type UI struct {
 	// homeRestAfter, until the first home page uses it, holds back that
 	// page's lower part until the channel closes (HomeRestAfter).
 	homeRestAfter <-chan struct{}
+	// homeStart, until the first home page uses it, is that page's data
+	// read ahead by Open.
+	homeStart *homeStart
+
+	// shown is set once the window is on screen; Open shows it early, to
+	// make it while the store opens.
+	shown bool
 
 	// locker locks Hearth after idle time or in the background (lock_idle.go).
 	locker *lockWatcher
@@ -102,7 +109,10 @@ func (u *UI) Show() {
 		u.applyTheme()
 	}
 	u.start()
-	u.w.Show()
+	if !u.shown {
+		u.shown = true
+		u.w.Show()
+	}
 }
 
 // start shows the screen the app's state calls for.
@@ -426,7 +436,10 @@ type shellLayout struct{ u *UI }
 
 func (l *shellLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	body, side, bottom := objs[0], objs[1], objs[2]
-	l.u.touch = l.u.touchFor(size.Width)
+	if touch := l.u.touchFor(size.Width); touch != l.u.touch {
+		l.u.touch = touch
+		l.u.markSection()
+	}
 	if l.u.touch {
 		l.u.bar.width = size.Width
 		side.Hide()
@@ -448,8 +461,10 @@ func (l *shellLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (l *shellLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	body, side, bottom := objs[0].MinSize(), objs[1].MinSize(), objs[2].MinSize()
+	// Only the navigation showing is measured (see markSection).
+	body := objs[0].MinSize()
 	if l.u.touch {
+		bottom := objs[2].MinSize()
 		// Fyne grows a window to its content's minimum. A page with a list
 		// under a tall heading (search, a child's tabs) can want more
 		// height than a tablet has at 200% text, which would push the
@@ -458,6 +473,7 @@ func (l *shellLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		// simply shows fewer rows and scrolls.
 		return fyne.NewSize(max(bottom.Width, body.Width), bottom.Height+min(body.Height, touchBodyMin))
 	}
+	side := objs[1].MinSize()
 	return fyne.NewSize(side.Width+body.Width, max(side.Height, body.Height))
 }
 
@@ -580,16 +596,29 @@ func (u *UI) open(r route) {
 	if f, ok := s.(focuser); ok {
 		u.w.Canvas().Focus(f.firstFocus())
 	}
+	u.markSection()
+}
+
+// markSection shows which section is on screen, in whichever navigation
+// is showing. The hidden one is left alone, and so is never measured or
+// drawn: refreshing a widget makes its renderer, and the bar's icons and
+// labels cost a desktop's first frame time for a bar it does not show.
+// shellLayout marks the other navigation when it swaps them.
+func (u *UI) markSection() {
+	cur := section(u.cur.page)
+	if u.touch {
+		for p, t := range u.tiles {
+			t.setCurrent(p == cur)
+		}
+		return
+	}
 	for p, b := range u.nav {
-		if p == section(r.page) {
+		if p == cur {
 			b.Importance = widget.HighImportance
 		} else {
 			b.Importance = widget.LowImportance
 		}
 		b.Refresh()
-	}
-	for p, t := range u.tiles {
-		t.setCurrent(p == section(r.page))
 	}
 }
 

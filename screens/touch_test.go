@@ -56,6 +56,10 @@ func TestNarrowWindowSwitchesToTouchForm(t *testing.T) {
 	if bottom.Position().Y+bottom.Size().Height != u.w.Content().Size().Height {
 		t.Fatalf("the bar is at %v, not at the bottom of the window", bottom.Position())
 	}
+	// The bar was hidden, and so never marked, while the home page opened.
+	if !u.tiles[pageHome].label.TextStyle.Bold || u.tiles[pageHome].button.Importance != widget.MediumImportance {
+		t.Fatal("the bar does not mark the section that was on screen when it appeared")
+	}
 	page := u.body
 	test.Tap(u.tiles[pageChildren].button)
 	view[*childrenView](t, u)
@@ -70,6 +74,9 @@ func TestNarrowWindowSwitchesToTouchForm(t *testing.T) {
 		t.Fatal("the page was rebuilt; only the frame should change")
 	}
 	view[*childrenView](t, u)
+	if u.nav[pageChildren].Importance != widget.HighImportance || u.nav[pageHome].Importance != widget.LowImportance {
+		t.Fatal("the column does not mark the section opened from the bar")
+	}
 }
 
 func TestBarKeepsEveryLabelWhole(t *testing.T) {
