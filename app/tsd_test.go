@@ -100,3 +100,43 @@ func englandRules(t *testing.T) Rules {
 	}
 	return r
 }
+
+// The TSD deadline is a reminder until the supervising social worker has
+// signed off every standard, whatever the training log holds.
+func TestTSDReminderEndsWhenEveryStandardIsSignedOff(t *testing.T) {
+	a, _ := readyApp(t)
+	hasTSD := func() bool {
+		t.Helper()
+		all, _, err := a.Timetable()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range all {
+			if r.Kind == KindTSD {
+				return true
+			}
+		}
+		return false
+	}
+	p, err := a.TSD()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Applies || !hasTSD() {
+		t.Fatalf("a newly approved carer has no TSD reminder (applies %v)", p.Applies)
+	}
+	for _, s := range p.Standards[1:] {
+		if err := a.store.SaveSignOff(SignOff{Standard: s.Number, SignedOn: date(2026, 2, 1)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !hasTSD() {
+		t.Fatal("the TSD reminder ended with one standard still to sign off")
+	}
+	if err := a.store.SaveSignOff(SignOff{Standard: p.Standards[0].Number, SignedOn: date(2026, 2, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	if hasTSD() {
+		t.Fatal("the TSD reminder is still there with every standard signed off")
+	}
+}
