@@ -57,13 +57,17 @@ export DISPLAY=":$DISPLAY_NUM"
 HEARTH_BENCH_KEYCHAIN=$(cat "$work/store/bench-keychain")
 export HEARTH_BENCH_KEYCHAIN
 
-# first_frame_ms BINARY ARGS... prints ms from exec to the first frame.
+# first_frame_ms BINARY ARGS... prints ms from exec to the first frame. A
+# run that does not end within 60 s is killed (Fyne takes SIGTERM as a
+# request to quit, which a stuck app never gets to) and counted in
+# $work/failed instead of failing the whole benchmark.
 first_frame_ms() {
   local t0 out ns
   t0=$(date +%s%N)
-  out=$(timeout 60 "$@" --startup-marker --exit-after-first-frame 2>/dev/null) || { echo "failed: $*" >&2; return 1; }
+  out=$(timeout -k 5 60 "$@" --startup-marker --exit-after-first-frame 2>/dev/null) ||
+    { echo "failed or stuck: $*" >&2; echo "$*" >>"$work/failed"; return 0; }
   ns=$(sed -n 's/^hearth: first frame .*(unix_ns \([0-9]*\))$/\1/p' <<<"$out")
-  [ -n "$ns" ] || { echo "no marker from $*" >&2; return 1; }
+  [ -n "$ns" ] || { echo "no marker from $*" >&2; echo "$*" >>"$work/failed"; return 0; }
   echo $(( (ns - t0) / 1000000 ))
 }
 
@@ -75,7 +79,10 @@ idle_rss_kib() {
   for _ in $(seq 300); do grep -q "first frame" "$work/idle.out" 2>/dev/null && break; sleep 0.1; done
   sleep "$IDLE_SECONDS"
   rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  kill "$pid"
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
   echo "$rss"
 }
 
@@ -125,6 +132,10 @@ for v in s18k s100k; do
 done
 printf '%-44s %12s %12s %8s %8s\n' "longest list ($(field "$work/s18k.txt" longest_list_records 2) recs), page 1 p50 (ms)" "$(field "$work/s18k.txt" longest_list_first_page_ms 3)" "" "" ""
 printf '%-44s %12s %12s %8s %8s\n' "longest list, page 1 p95 (ms)" "$(field "$work/s18k.txt" longest_list_first_page_ms 5)" "" "" ""
+if [ -s "$work/failed" ]; then
+  echo "runs that failed or were stuck (not in the figures): $(wc -l <"$work/failed")"
+  sort "$work/failed" | uniq -c
+fi
 if [ -n "${COMPARE_REV:-}" ]; then
   old_ms=$(median <"$work/old.ms")
   printf '%-44s %12s %12s %8s %8s\n' "first frame at $COMPARE_REV (ms)" "$old_ms" "$bare_ms" "$(ratio "$old_ms" "$bare_ms")" ""
