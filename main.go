@@ -102,8 +102,8 @@ func run(demo, demoLeaver bool, root string) error {
 	// The home page's first frame holds only what fits on screen; the rest
 	// follows once that frame is drawn.
 	ui.HomeRestAfter(startup.drawn)
-	ui.Show()
 	startup.watch(fa, ui.Window())
+	ui.Show()
 	fa.Run()
 	return nil
 }

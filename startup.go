@@ -56,25 +56,33 @@ func (m *startupMarker) pauseGC() {
 func (m *startupMarker) startFallback() { time.AfterFunc(drawnFallback, m.firstFrameDrawn) }
 
 // watch notices the first frame: it opens the search-index gate and, with
-// --startup-marker, prints the marker. Fyne has no "frame drawn" callback,
-// so a transparent raster is laid over the window: the GL painter calls a
-// raster's generator while it draws the frame, and the fyne.Do queued from
-// there runs on the next turn of the event loop, after that frame has been
-// swapped to the screen. The overlay is then removed, since an overlay
+// --startup-marker, prints the marker. Call it before anything is drawn.
+// Fyne has no "frame drawn" callback, so a transparent raster is laid over
+// the window: the GL painter calls a raster's generator while it draws a
+// frame, after everything else in it (overlays are drawn last), so the
+// time taken there is when the first frame has been drawn, all but the
+// buffer swap that puts it on screen. The fyne.Do queued from there runs
+// on the event loop's next turn; it removes the overlay, since an overlay
 // takes the window's clicks.
+//
+// The time is taken in the generator, not in that fyne.Do, because a
+// frame drawn by Window.Show before the event loop runs (as the bare
+// window's is) would otherwise be timed when the loop starts, one frame
+// and a loop start-up later.
 func (m *startupMarker) watch(fa fyne.App, w fyne.Window) {
 	done := false
 	var probe *canvas.Raster
 	probe = canvas.NewRaster(func(int, int) image.Image {
 		if !done {
 			done = true
+			drawnAt := time.Now()
 			fyne.Do(func() {
 				m.firstFrameDrawn()
 				w.Canvas().Overlays().Remove(probe)
 				if !m.marker {
 					return
 				}
-				fmt.Println(firstFrameLine(time.Now(), mainStart))
+				fmt.Println(firstFrameLine(drawnAt, mainStart))
 				if m.exit {
 					fa.Quit()
 				}

@@ -78,10 +78,6 @@ type UI struct {
 	// read ahead by Open.
 	homeStart *homeStart
 
-	// shown is set once the window is on screen; Open shows it early, to
-	// make it while the store opens.
-	shown bool
-
 	// locker locks Hearth after idle time or in the background (lock_idle.go).
 	locker *lockWatcher
 
@@ -109,10 +105,9 @@ func (u *UI) Show() {
 		u.applyTheme()
 	}
 	u.start()
-	if !u.shown {
-		u.shown = true
-		u.w.Show()
-	}
+	// A window Open already showed is drawn again at once, with its
+	// content, rather than on the event loop's next tick.
+	u.w.Show()
 }
 
 // start shows the screen the app's state calls for.

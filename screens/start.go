@@ -18,8 +18,8 @@ import (
 // screen uses are read (40-60 ms in all). A second goroutine for the fonts
 // measured no faster on two cores, where it only competed with the UI
 // thread. Nothing on the UI thread uses a message until the goroutine is
-// done. The window is shown empty; Show sets its content, and the
-// first frame drawn is the first screen.
+// done. The window is shown empty, and not drawn: Show sets its content
+// and draws it, so the first frame drawn is the first screen.
 func Open(fa fyne.App, p Profiles) (*UI, error) {
 	type result struct {
 		a     *app.App
@@ -42,7 +42,6 @@ func Open(fa fyne.App, p Profiles) (*UI, error) {
 		loadFonts()
 		opened <- result{a, first, err}
 	}()
-	u.shown = true
 	u.w.Show()
 	r := <-opened
 	if r.err != nil {

@@ -26,10 +26,10 @@ func main() {
 	w := fa.NewWindow("Bare window")
 	w.Resize(fyne.NewSize(1280, 800))
 	w.SetContent(widget.NewLabel("Hello"))
-	w.Show()
 	if *marker {
 		watch(fa, w, *exit)
 	}
+	w.Show()
 	fa.Run()
 }
 
@@ -39,8 +39,9 @@ func watch(fa fyne.App, w fyne.Window, exit bool) {
 	probe = canvas.NewRaster(func(int, int) image.Image {
 		if !done {
 			done = true
+			drawnAt := time.Now() // as Hearth's startup.go, and for the same reason
 			fyne.Do(func() {
-				fmt.Println(firstFrameLine(time.Now(), mainStart))
+				fmt.Println(firstFrameLine(drawnAt, mainStart))
 				w.Canvas().Overlays().Remove(probe)
 				if exit {
 					fa.Quit()
