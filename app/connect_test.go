@@ -194,16 +194,7 @@ func TestRevokedSignInAsksToSignInAgainAndKeepsOutbox(t *testing.T) {
 	ctx := context.Background()
 	la := connecttest.Start(t, devidp.Config{})
 	a, _ := readyApp(t)
-	if err := a.SetAuthoritySettings(la.Settings()); err != nil {
-		t.Fatal(err)
-	}
-	if err := a.SignInBrowser(ctx, la.Login(ctx, devidp.FosterCarer)); err != nil {
-		t.Fatal(err)
-	}
-	code, _ := la.IssueCode(api.ScopeHousehold)
-	if err := a.Enrol(ctx, code); err != nil {
-		t.Fatal(err)
-	}
+	connect(t, a, la)
 	before, _ := a.PendingChanges()
 	// An expired access token with a refresh token the provider never
 	// issued: the refresh is refused with invalid_grant.
@@ -298,15 +289,11 @@ func TestOnlineFollowsTheAPI(t *testing.T) {
 	}
 }
 
-// connectedApp is a foster household signed in (in the browser) and
-// enrolled at la, with its keychain.
-func connectedApp(t *testing.T, la *connecttest.LA, kc *apptest.Keychain) *App {
+// connect points a set-up foster household at la, signs it in (in the
+// browser) and enrols it.
+func connect(t *testing.T, a *App, la *connecttest.LA) {
 	t.Helper()
 	ctx := context.Background()
-	a := openTest(t, t.TempDir(), kc)
-	if err := a.CompleteSetup(Setup{Language: "en", Kind: KindFoster, CarerNames: []string{"Ann Test"}, ApprovalDate: date(2026, 3, 1)}); err != nil {
-		t.Fatal(err)
-	}
 	if err := a.SetAuthoritySettings(la.Settings()); err != nil {
 		t.Fatal(err)
 	}
@@ -317,6 +304,17 @@ func connectedApp(t *testing.T, la *connecttest.LA, kc *apptest.Keychain) *App {
 	if err := a.Enrol(ctx, code); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// connectedApp is a foster household signed in (in the browser) and
+// enrolled at la, with its keychain.
+func connectedApp(t *testing.T, la *connecttest.LA, kc *apptest.Keychain) *App {
+	t.Helper()
+	a := openTest(t, t.TempDir(), kc)
+	if err := a.CompleteSetup(Setup{Language: "en", Kind: KindFoster, CarerNames: []string{"Ann Test"}, ApprovalDate: date(2026, 3, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	connect(t, a, la)
 	return a
 }
 
@@ -360,16 +358,7 @@ func TestWithoutAKeychainTheSignInStaysInMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	if err := a.SetAuthoritySettings(la.Settings()); err != nil {
-		t.Fatal(err)
-	}
-	if err := a.SignInBrowser(ctx, la.Login(ctx, devidp.FosterCarer)); err != nil {
-		t.Fatal(err)
-	}
-	code, _ := la.IssueCode(api.ScopeHousehold)
-	if err := a.Enrol(ctx, code); err != nil {
-		t.Fatal(err)
-	}
+	connect(t, a, la)
 	if _, err := a.SyncNow(ctx, nil); err != nil {
 		t.Fatal(err)
 	}

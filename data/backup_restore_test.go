@@ -227,14 +227,7 @@ func TestRestoreNeverBringsBackAnEndedPlacement(t *testing.T) {
 	fillStore(t, s)
 	snap := snapshotOf(t, s)
 	jay := snap.Children[0]
-	_, err := s.ApplyChanges([]RemoteChange{{Kind: SyncChild, ID: jay.ID, LAAt: day(2025, 2, 1),
-		Apply: func(rec any, user, la bool) error {
-			if la {
-				rec.(*Child).PlacementEnd = day(2025, 2, 1)
-			}
-			return nil
-		}}}, 1)
-	must(t, err)
+	endPlacementByLA(t, s, jay.ID, day(2025, 2, 1))
 	ids, err := s.PurgeEndedPlacements(day(2025, 2, 8))
 	must(t, err)
 	same(t, ids, []string{jay.ID})

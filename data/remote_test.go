@@ -117,14 +117,7 @@ func TestPurgeEndedPlacementsOnlyWhenTheLAEndedThem(t *testing.T) {
 	must(t, s.SaveRecording(&r))
 	n := Need{ChildID: ended.ID, Category: NeedOther, Description: "Stays", Urgency: UrgencySoon, Status: NeedRaised}
 	must(t, s.SaveNeed(&n))
-	_, err := s.ApplyChanges([]RemoteChange{{Kind: SyncChild, ID: ended.ID, LAAt: day(2025, 2, 1),
-		Apply: func(rec any, user, la bool) error {
-			if la {
-				rec.(*Child).PlacementEnd = day(2025, 2, 1)
-			}
-			return nil
-		}}}, 1)
-	must(t, err)
+	endPlacementByLA(t, s, ended.ID, day(2025, 2, 1))
 	if end, _ := s.PlacementEndedByLA(ended.ID); !end.Equal(day(2025, 2, 1)) {
 		t.Errorf("placement end by LA %v", end)
 	}
@@ -210,14 +203,7 @@ func TestPurgeEndedPlacementsLeavesNoCiphertextInTheLog(t *testing.T) {
 		"child name":     rawBlob(t, s, "children", "name", ended.ID),
 		"recording text": rawBlob(t, s, "recordings", "text", r.ID),
 	}
-	_, err := s.ApplyChanges([]RemoteChange{{Kind: SyncChild, ID: ended.ID, LAAt: day(2025, 2, 1),
-		Apply: func(rec any, user, la bool) error {
-			if la {
-				rec.(*Child).PlacementEnd = day(2025, 2, 1)
-			}
-			return nil
-		}}}, 1)
-	must(t, err)
+	endPlacementByLA(t, s, ended.ID, day(2025, 2, 1))
 	ids, err := s.PurgeEndedPlacements(day(2025, 2, 8))
 	must(t, err)
 	if len(ids) != 1 {
@@ -229,4 +215,18 @@ func TestPurgeEndedPlacementsLeavesNoCiphertextInTheLog(t *testing.T) {
 			t.Errorf("the %s is still on disk after the placement ended", what)
 		}
 	}
+}
+
+// endPlacementByLA applies the LA's change that ends the child's placement
+// on end, as a pulled page would.
+func endPlacementByLA(t *testing.T, s *Store, childID string, end time.Time) {
+	t.Helper()
+	_, err := s.ApplyChanges([]RemoteChange{{Kind: SyncChild, ID: childID, LAAt: end,
+		Apply: func(rec any, user, la bool) error {
+			if la {
+				rec.(*Child).PlacementEnd = end
+			}
+			return nil
+		}}}, 1)
+	must(t, err)
 }

@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -14,17 +12,7 @@ import (
 // wrong passphrase says so and sets nothing up; the right one opens the
 // backup's records.
 func TestSetUpFromBackupScreen(t *testing.T) {
-	src := newApp(t)
-	setUp(t, src, app.KindFoster)
-	addChild(t, src, "Ffion Jones")
-	path := filepath.Join(t.TempDir(), "b"+app.BackupExt)
-	if err := src.WriteBackup(path, testBackupPass); err != nil {
-		t.Fatal(err)
-	}
-	content, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	content := backupOf(t, "Ffion Jones")
 
 	a := newApp(t)
 	u := newUI(t, a)

@@ -45,6 +45,26 @@ func childNames(t *testing.T, a *app.App) []string {
 	return out
 }
 
+// backupOf is the bytes of a backup, under testBackupPass, of a foster
+// carer's profile with the named children.
+func backupOf(t *testing.T, children ...string) []byte {
+	t.Helper()
+	src := newApp(t)
+	setUp(t, src, app.KindFoster)
+	for _, name := range children {
+		addChild(t, src, name)
+	}
+	path := filepath.Join(t.TempDir(), "b"+app.BackupExt)
+	if err := src.WriteBackup(path, testBackupPass); err != nil {
+		t.Fatal(err)
+	}
+	content, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return content
+}
+
 func TestBackupPassphrasesMustMatch(t *testing.T) {
 	a := newApp(t)
 	setUp(t, a, app.KindFoster)
@@ -93,17 +113,7 @@ func TestBackupWritesTheChosenFile(t *testing.T) {
 // The summary shows what a restore would do; Cancel changes nothing, a
 // wrong passphrase says so, and restoring adds the backup's records.
 func TestRestoreSummary(t *testing.T) {
-	src := newApp(t)
-	setUp(t, src, app.KindFoster)
-	addChild(t, src, "Ffion Jones")
-	path := filepath.Join(t.TempDir(), "b"+app.BackupExt)
-	if err := src.WriteBackup(path, testBackupPass); err != nil {
-		t.Fatal(err)
-	}
-	content, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	content := backupOf(t, "Ffion Jones")
 
 	a := newApp(t)
 	setUp(t, a, app.KindFoster)
@@ -218,21 +228,9 @@ func TestFileErrDropsPaths(t *testing.T) {
 // its summary (with the names of this device's newer records) over the
 // unlock screen.
 func TestRestoreSummaryNotShownOnceLocked(t *testing.T) {
-	src := newApp(t)
-	setUp(t, src, app.KindFoster)
-	path := filepath.Join(t.TempDir(), "b"+app.BackupExt)
-	if err := src.WriteBackup(path, testBackupPass); err != nil {
-		t.Fatal(err)
-	}
-	content, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	content := backupOf(t)
 
-	a := newApp(t)
-	setUp(t, a, app.KindFoster)
-	withPIN(t, a)
-	u := newUI(t, a)
+	a, u := pinUI(t)
 	u.open(route{page: pageSettings})
 	v := &backupView{u: u, problem: problem()}
 	v.askRestorePassphrase(content)
@@ -258,16 +256,7 @@ func TestRestoreSummaryNotShownOnceLocked(t *testing.T) {
 // Enter pressed again while the backup is being opened starts no second
 // opening, so one summary appears, not two stacked.
 func TestRestoreEnterTwiceOpensOnce(t *testing.T) {
-	src := newApp(t)
-	setUp(t, src, app.KindFoster)
-	path := filepath.Join(t.TempDir(), "b"+app.BackupExt)
-	if err := src.WriteBackup(path, testBackupPass); err != nil {
-		t.Fatal(err)
-	}
-	content, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	content := backupOf(t)
 	a := newApp(t)
 	setUp(t, a, app.KindFoster)
 	u := newUI(t, a)

@@ -2,17 +2,12 @@ package screens
 
 import (
 	"testing"
-
-	"github.com/hearth-app/hearth/app"
 )
 
 // Work started before Hearth locked does not apply its result over the
 // unlock screen; work started after unlocking does.
 func TestBackgroundResultAfterLockIsDropped(t *testing.T) {
-	a := newApp(t)
-	setUp(t, a, app.KindFoster)
-	withPIN(t, a)
-	u := newUI(t, a)
+	_, u := pinUI(t)
 	release := make(chan struct{})
 	applied := false
 	u.background(func() { <-release }, func() { applied = true })

@@ -32,6 +32,16 @@ func withPIN(t *testing.T, a *app.App) {
 	}
 }
 
+// pinUI is a foster carer's profile locked with the PIN 246810 (and the
+// keychain), open in a window on the home page.
+func pinUI(t *testing.T) (*app.App, *UI) {
+	t.Helper()
+	a := newApp(t)
+	setUp(t, a, app.KindFoster)
+	withPIN(t, a)
+	return a, newUI(t, a)
+}
+
 func TestSetPINLockIdleUnlock(t *testing.T) {
 	a := newApp(t)
 	setUp(t, a, app.KindFoster)
@@ -105,10 +115,7 @@ func TestSetPINLockIdleUnlock(t *testing.T) {
 }
 
 func TestWrongPINsShowTheWait(t *testing.T) {
-	a := newApp(t)
-	setUp(t, a, app.KindFoster)
-	withPIN(t, a)
-	u := newUI(t, a)
+	_, u := pinUI(t)
 	u.lockApp()
 	for i := range 4 {
 		u.unlock.pass.SetText("000000")
@@ -122,10 +129,7 @@ func TestWrongPINsShowTheWait(t *testing.T) {
 }
 
 func TestHiddenLocksAfterTheGrace(t *testing.T) {
-	a := newApp(t)
-	setUp(t, a, app.KindFoster)
-	withPIN(t, a)
-	u := newUI(t, a)
+	_, u := pinUI(t)
 	clock := watchWith(u)
 	w := u.lockWatch()
 
@@ -145,10 +149,7 @@ func TestHiddenLocksAfterTheGrace(t *testing.T) {
 }
 
 func TestComingBackAfterLongAwayLocks(t *testing.T) {
-	a := newApp(t)
-	setUp(t, a, app.KindFoster)
-	withPIN(t, a)
-	u := newUI(t, a)
+	_, u := pinUI(t)
 	clock := watchWith(u)
 	u.lockWatch().hidden()
 	clock.advance(10 * time.Minute) // a suspended tablet app runs no checks
@@ -159,10 +160,7 @@ func TestComingBackAfterLongAwayLocks(t *testing.T) {
 }
 
 func TestActivityPutsOffTheLock(t *testing.T) {
-	a := newApp(t)
-	setUp(t, a, app.KindFoster)
-	withPIN(t, a)
-	u := newUI(t, a)
+	_, u := pinUI(t)
 	clock := watchWith(u)
 	w := u.lockWatch()
 	u.open(route{page: pageSearch})
@@ -207,10 +205,7 @@ func TestNoAutoLockWithoutALockOrWhenOff(t *testing.T) {
 }
 
 func TestTurnOffTheLockNeedsThePIN(t *testing.T) {
-	a := newApp(t)
-	setUp(t, a, app.KindFoster)
-	withPIN(t, a)
-	u := newUI(t, a)
+	a, u := pinUI(t)
 	u.open(route{page: pageSettings})
 	test.Tap(button(t, u, "Change the lock or turn it off"))
 	card := u.lockWatch().card
@@ -254,10 +249,7 @@ func TestLockingClosesDialogs(t *testing.T) {
 // counted, so a quick typist could get many guesses in for each wait. Here
 // the later presses carry the right PIN, which must not open Hearth.
 func TestEnterWhileCheckingIsOneTry(t *testing.T) {
-	a := newApp(t)
-	setUp(t, a, app.KindFoster)
-	withPIN(t, a)
-	u := newUI(t, a)
+	a, u := pinUI(t)
 	u.lockApp()
 	for _, guess := range []string{"000000", "246810", "246810", "246810"} {
 		u.unlock.pass.SetText(guess)
@@ -274,10 +266,7 @@ func TestEnterWhileCheckingIsOneTry(t *testing.T) {
 // typed into the lock's form (and not saved) does not stay reachable while
 // Hearth is locked.
 func TestLockingDropsTheSettingsCards(t *testing.T) {
-	a := newApp(t)
-	setUp(t, a, app.KindFoster)
-	withPIN(t, a)
-	u := newUI(t, a)
+	a, u := pinUI(t)
 	u.open(route{page: pageSettings})
 	card := u.lockWatch().card
 	if card == nil {
@@ -299,10 +288,7 @@ func TestLockingDropsTheSettingsCards(t *testing.T) {
 // Once the PIN has opened Hearth, the box it was typed in is emptied, so
 // the PIN does not stay in a widget for the rest of the session.
 func TestUnlockEmptiesThePINBox(t *testing.T) {
-	a := newApp(t)
-	setUp(t, a, app.KindFoster)
-	withPIN(t, a)
-	u := newUI(t, a)
+	a, u := pinUI(t)
 	u.lockApp()
 	v := u.unlock
 	v.pass.SetText("246810")
